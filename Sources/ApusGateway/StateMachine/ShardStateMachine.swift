@@ -1,0 +1,442 @@
+import ApusCore
+
+/// The protocol logic of one gateway shard as a pure state machine: frames, closes and timer ticks go in, actions
+/// (connect, send, close, stop) come out. It does no I/O and reads no clock; ``ShardConnectionDriver`` performs its
+/// actions, and tests drive it directly with a manual time line.
+///
+/// It implements: the first heartbeat after `interval × random[0,1)`, immediate answers to server heartbeat requests,
+/// zombie detection (no ACK between two beats → close with a non-1000/1001 code and resume), op 7 and op 9 handling,
+/// the close-code table (``CloseCodePolicy``), hello/ready/resume timeouts, exponential backoff with jitter, the
+/// send budget with heartbeat priority (``SendRateLimiter``), and session export/import.
+public struct ShardStateMachine: Sendable {
+    /// The static settings of one shard.
+    public struct Configuration: Sendable {
+        /// This shard's id.
+        public var shardID: Int
+        /// The total number of shards.
+        public var shardCount: Int
+        /// The gateway URL to IDENTIFY on (from `GET /gateway/bot`), without query.
+        public var gatewayURL: String
+        /// The query appended to every connection URL, e.g. `v=10&encoding=json&compress=zstd-stream`.
+        public var query: String
+        /// The protocol's time constants.
+        public var timings: GatewayTimings
+        /// The close code the shard uses when it closes to resume (zombie, op 7, op 9, corrupt data): any code but
+        /// 1000/1001 keeps the session alive on Discord's side.
+        public var resumeCloseCode: UInt16 = 4000
+        /// How many user payloads may wait for the send budget.
+        public var maximumQueuedPayloads: Int = 1_000
+
+        /// Creates a configuration.
+        public init(shardID: Int, shardCount: Int, gatewayURL: String, query: String, timings: GatewayTimings = .init()) {
+            self.shardID = shardID
+            self.shardCount = shardCount
+            self.gatewayURL = gatewayURL
+            self.query = query
+            self.timings = timings
+        }
+    }
+
+    /// Where the shard is in its connection life cycle.
+    public enum Phase: Equatable, Sendable {
+        /// Not started.
+        case idle
+        /// Waiting until `at` to open the next connection.
+        case waitingToReconnect(at: MonotonicTime)
+        /// A connection is being opened.
+        case connecting
+        /// Open, waiting for HELLO until `deadline`.
+        case awaitingHello(deadline: MonotonicTime)
+        /// HELLO received; waiting for the identify queue's permit.
+        case awaitingIdentifyPermit
+        /// IDENTIFY sent; waiting for READY until `deadline`.
+        case identifying(deadline: MonotonicTime)
+        /// RESUME sent; waiting for RESUMED until `deadline`.
+        case resuming(deadline: MonotonicTime)
+        /// READY or RESUMED received: the session is live.
+        case connected
+        /// The shard closed the socket and waits for it to finish closing.
+        case closing
+        /// Stopped for good.
+        case stopped
+    }
+
+    /// What the driver must do.
+    public enum Action: Equatable, Sendable {
+        /// Open a WebSocket to `url` and report ``connectionOpened(now:)`` or ``connectionClosed(code:now:)``.
+        case connect(url: String)
+        /// Ask the identify queue for a permit and report ``identifyPermitted(now:)``.
+        case requestIdentifyPermit
+        /// Send IDENTIFY.
+        case sendIdentify
+        /// Send RESUME for `session`.
+        case sendResume(GatewaySession)
+        /// Send a heartbeat carrying `sequence`.
+        case sendHeartbeat(sequence: Int?)
+        /// Send a user payload (already encoded).
+        case sendPayload([UInt8])
+        /// Close the current socket with `code`, then report ``connectionClosed(code:now:)``.
+        case close(code: UInt16)
+        /// The shard stopped: with an error if it cannot continue, nil if asked to stop.
+        case stopped(GatewayError?)
+    }
+
+    /// Counters kept by the state machine.
+    public struct Counters: Equatable, Sendable {
+        /// Heartbeats sent (scheduled and requested).
+        public var heartbeatsSent = 0
+        /// Heartbeat ACKs received.
+        public var heartbeatACKs = 0
+        /// Connections closed because the server stopped ACKing.
+        public var zombieCloses = 0
+        /// IDENTIFYs sent.
+        public var identifies = 0
+        /// RESUMEs sent.
+        public var resumes = 0
+        /// Connections opened.
+        public var connections = 0
+        /// Zombie checks skipped because the reader was stalled by a full event queue.
+        public var zombieChecksSkippedWhileStalled = 0
+    }
+
+    /// The shard's settings.
+    public let configuration: Configuration
+    /// The current phase.
+    public private(set) var phase: Phase = .idle
+    /// The live or resumable session, if any.
+    public private(set) var session: GatewaySession?
+    /// The last dispatch sequence number seen on the current session.
+    public private(set) var sequence: Int?
+    /// Counters for observability and tests.
+    public private(set) var counters = Counters()
+    /// The interval from the last HELLO.
+    public private(set) var heartbeatInterval: Duration?
+    /// The round trip of the last acknowledged heartbeat.
+    public private(set) var latency: Duration?
+
+    private var nextHeartbeat: MonotonicTime?
+    private var awaitingACK = false
+    private var lastHeartbeatSent: MonotonicTime?
+    private var readerStalled = false
+    private var reconnectAttempts = 0
+    private var stopRequested = false
+    private var pendingDelayAfterClose: Duration = .zero
+    private var limiter: SendRateLimiter
+    private var queued: [[UInt8]] = []
+    private var random: SeededRandom
+
+    /// Creates a shard state machine, optionally with a session to resume (imported after a restart).
+    public init(configuration: Configuration, session: GatewaySession? = nil, random: SeededRandom = SeededRandom()) {
+        self.configuration = configuration
+        self.session = session
+        self.sequence = session?.sequence
+        self.random = random
+        let reserve = Self.heartbeatReserve(timings: configuration.timings)
+        self.limiter = SendRateLimiter(
+            limit: configuration.timings.sendLimit, window: configuration.timings.sendWindow,
+            reservedForHeartbeats: reserve
+        )
+    }
+
+    /// Slots kept for heartbeats and identify/resume: the beats of one window at the fastest plausible interval.
+    static func heartbeatReserve(timings: GatewayTimings) -> Int {
+        max(3, timings.sendLimit / 20)
+    }
+
+    /// The session with the latest sequence number, for saving before a restart.
+    public func exportSession() -> GatewaySession? {
+        guard var session else { return nil }
+        session.sequence = sequence
+        return session
+    }
+
+    /// Whether a connection is open (from the socket opening until it closes).
+    var connectionIsOpen: Bool {
+        switch phase {
+        case .awaitingHello, .awaitingIdentifyPermit, .identifying, .resuming, .connected: true
+        default: false
+        }
+    }
+
+    // MARK: Inputs
+
+    /// Starts the shard: the first connection opens at once.
+    public mutating func start(now: MonotonicTime) -> [Action] {
+        guard phase == .idle else { return [] }
+        return connect(now: now)
+    }
+
+    /// The socket opened.
+    public mutating func connectionOpened(now: MonotonicTime) -> [Action] {
+        guard phase == .connecting else { return [] }
+        counters.connections += 1
+        if stopRequested {
+            phase = .closing
+            return [.close(code: 1000)]
+        }
+        limiter.reset()
+        heartbeatInterval = nil
+        nextHeartbeat = nil
+        awaitingACK = false
+        phase = .awaitingHello(deadline: now + configuration.timings.helloTimeout)
+        return []
+    }
+
+    /// HELLO arrived with the heartbeat interval.
+    public mutating func receivedHello(heartbeatInterval interval: Duration, now: MonotonicTime) -> [Action] {
+        guard case .awaitingHello = phase else { return [] }
+        heartbeatInterval = interval
+        let jitter = random.nextUnitInterval()
+        nextHeartbeat = now + .secondsDouble(interval.secondsDouble * jitter)
+        awaitingACK = false
+        if let session {
+            phase = .resuming(deadline: now + configuration.timings.resumeTimeout)
+            counters.resumes += 1
+            limiter.recordSend(now: now)
+            var resumable = session
+            resumable.sequence = sequence
+            return [.sendResume(resumable)]
+        }
+        phase = .awaitingIdentifyPermit
+        return [.requestIdentifyPermit]
+    }
+
+    /// The identify queue granted this shard's turn.
+    public mutating func identifyPermitted(now: MonotonicTime) -> [Action] {
+        guard phase == .awaitingIdentifyPermit else { return [] }
+        phase = .identifying(deadline: now + configuration.timings.readyTimeout)
+        counters.identifies += 1
+        limiter.recordSend(now: now)
+        return [.sendIdentify]
+    }
+
+    /// Any dispatch (op 0) arrived; called on the hot path, so it returns nothing and allocates nothing.
+    public mutating func receivedDispatch(sequence newSequence: Int?) {
+        if let newSequence, newSequence > (sequence ?? 0) { sequence = newSequence }
+    }
+
+    /// READY arrived: a new session is live.
+    public mutating func receivedReady(sessionID: String, resumeGatewayURL: String, sequence readySequence: Int?, now: MonotonicTime) -> [Action] {
+        sequence = readySequence
+        session = GatewaySession(
+            sessionID: sessionID, resumeGatewayURL: resumeGatewayURL, sequence: readySequence,
+            shardID: configuration.shardID, shardCount: configuration.shardCount
+        )
+        phase = .connected
+        reconnectAttempts = 0
+        return flushQueue(now: now)
+    }
+
+    /// RESUMED arrived: the old session is live again.
+    public mutating func receivedResumed(now: MonotonicTime) -> [Action] {
+        guard case .resuming = phase else { return [] }
+        phase = .connected
+        reconnectAttempts = 0
+        return flushQueue(now: now)
+    }
+
+    /// The server asked for a heartbeat now (op 1): answer at once, whatever else is queued.
+    public mutating func receivedHeartbeatRequest(now: MonotonicTime) -> [Action] {
+        guard connectionIsOpen else { return [] }
+        return [sendHeartbeat(now: now)]
+    }
+
+    /// A heartbeat ACK (op 11) arrived.
+    public mutating func receivedHeartbeatACK(now: MonotonicTime) -> [Action] {
+        counters.heartbeatACKs += 1
+        awaitingACK = false
+        if let sent = lastHeartbeatSent { latency = now - sent }
+        return []
+    }
+
+    /// Op 7: close actively and resume.
+    public mutating func receivedReconnect(now: MonotonicTime) -> [Action] {
+        guard connectionIsOpen else { return [] }
+        return closeThenReconnect(delay: .zero)
+    }
+
+    /// Op 9: resume if `resumable`, otherwise drop the session and identify after a short random delay.
+    public mutating func receivedInvalidSession(resumable: Bool, now: MonotonicTime) -> [Action] {
+        guard connectionIsOpen else { return [] }
+        if resumable { return closeThenReconnect(delay: .zero) }
+        session = nil
+        sequence = nil
+        let range = configuration.timings.invalidSessionDelay
+        let seconds = range.lowerBound + (range.upperBound - range.lowerBound) * random.nextUnitInterval()
+        return closeThenReconnect(delay: .secondsDouble(seconds))
+    }
+
+    /// A frame could not be decompressed or scanned: the stream is unusable, so close and resume.
+    public mutating func receivedUndecodableFrame(now: MonotonicTime) -> [Action] {
+        guard connectionIsOpen else { return [] }
+        return closeThenReconnect(delay: .zero)
+    }
+
+    /// The event reader is (or is no longer) blocked on a full event queue. While it is, unread ACKs may be
+    /// waiting in the socket, so zombie detection is suspended rather than fired falsely.
+    public mutating func readerStalled(_ stalled: Bool) {
+        readerStalled = stalled
+    }
+
+    /// The socket closed: `code` is the server's close code, nil for a drop without a close frame (or a failed
+    /// connection attempt).
+    public mutating func connectionClosed(code: UInt16?, now: MonotonicTime) -> [Action] {
+        nextHeartbeat = nil
+        awaitingACK = false
+        switch phase {
+        case .idle, .stopped, .waitingToReconnect:
+            return []
+        case .closing:
+            if stopRequested { return stop() }
+            return scheduleReconnect(now: now, delay: pendingDelayAfterClose)
+        default:
+            break
+        }
+        if stopRequested { return stop() }
+        switch CloseCodePolicy.action(forServerClose: code) {
+        case .resume:
+            return scheduleReconnect(now: now, delay: backoff())
+        case .resumeAfterBackoff:
+            return scheduleReconnect(now: now, delay: configuration.timings.rateLimitBackoff)
+        case .reidentify:
+            session = nil
+            sequence = nil
+            return scheduleReconnect(now: now, delay: backoff())
+        case .fatal:
+            let closeCode = code ?? 0
+            phase = .stopped
+            return [.stopped(.fatalClose(code: closeCode, reason: CloseCodePolicy.explanation(for: closeCode)))]
+        }
+    }
+
+    /// Time passed: fire whatever is due (reconnects, timeouts, heartbeats, queued payloads).
+    public mutating func tick(now: MonotonicTime) -> [Action] {
+        switch phase {
+        case .waitingToReconnect(let at) where now >= at:
+            return connect(now: now)
+        case .awaitingHello(let deadline) where now >= deadline,
+             .identifying(let deadline) where now >= deadline,
+             .resuming(let deadline) where now >= deadline:
+            return closeThenReconnect(delay: backoff())
+        default:
+            break
+        }
+        var actions: [Action] = []
+        if connectionIsOpen, let due = nextHeartbeat, now >= due, let interval = heartbeatInterval {
+            if awaitingACK && !readerStalled {
+                counters.zombieCloses += 1
+                return closeThenReconnect(delay: .zero)
+            }
+            if awaitingACK { counters.zombieChecksSkippedWhileStalled += 1 }
+            actions.append(sendHeartbeat(now: now))
+            nextHeartbeat = now + interval
+        }
+        actions.append(contentsOf: flushQueue(now: now))
+        return actions
+    }
+
+    /// The earliest time at which ``tick(now:)`` has something to do, if any.
+    public mutating func nextDeadline(now: MonotonicTime) -> MonotonicTime? {
+        var deadline: MonotonicTime?
+        func consider(_ time: MonotonicTime?) {
+            guard let time else { return }
+            if deadline.map({ time < $0 }) ?? true { deadline = time }
+        }
+        switch phase {
+        case .waitingToReconnect(let at): consider(at)
+        case .awaitingHello(let d), .identifying(let d), .resuming(let d): consider(d)
+        default: break
+        }
+        if connectionIsOpen { consider(nextHeartbeat) }
+        if phase == .connected, !queued.isEmpty { consider(limiter.nextSlotFrees(now: now)) }
+        return deadline
+    }
+
+    /// Queues a user payload (presence update, member request, …) behind the send budget.
+    public mutating func enqueue(payload: [UInt8], now: MonotonicTime) throws(GatewayError) -> [Action] {
+        if phase == .stopped || stopRequested { throw .shardStopped }
+        guard queued.count < configuration.maximumQueuedPayloads else {
+            throw .sendQueueFull(limit: configuration.maximumQueuedPayloads)
+        }
+        queued.append(payload)
+        return flushQueue(now: now)
+    }
+
+    /// Stops the shard. With `keepSessionResumable` the socket closes with a non-1000 code so that a restarted
+    /// process can RESUME the exported session; otherwise it closes with 1000 and Discord ends the session.
+    public mutating func stop(keepSessionResumable: Bool, now: MonotonicTime) -> [Action] {
+        stopRequested = true
+        if connectionIsOpen {
+            phase = .closing
+            return [.close(code: keepSessionResumable ? configuration.resumeCloseCode : 1000)]
+        }
+        if phase == .connecting || phase == .closing { return [] }
+        return stop()
+    }
+
+    // MARK: Helpers
+
+    private mutating func stop() -> [Action] {
+        guard phase != .stopped else { return [] }
+        phase = .stopped
+        queued.removeAll()
+        return [.stopped(nil)]
+    }
+
+    private mutating func connect(now: MonotonicTime) -> [Action] {
+        if stopRequested { return stop() }
+        phase = .connecting
+        let base = session?.resumeGatewayURL ?? configuration.gatewayURL
+        return [.connect(url: Self.url(base: base, query: configuration.query))]
+    }
+
+    /// Joins a gateway base URL and the query, whatever form the base has.
+    static func url(base: String, query: String) -> String {
+        if query.isEmpty { return base }
+        if base.contains("?") { return base + "&" + query }
+        return (base.hasSuffix("/") ? base : base + "/") + "?" + query
+    }
+
+    private mutating func closeThenReconnect(delay: Duration) -> [Action] {
+        pendingDelayAfterClose = delay
+        phase = .closing
+        nextHeartbeat = nil
+        return [.close(code: configuration.resumeCloseCode)]
+    }
+
+    private mutating func scheduleReconnect(now: MonotonicTime, delay: Duration) -> [Action] {
+        reconnectAttempts += 1
+        phase = .waitingToReconnect(at: now + delay)
+        return delay <= .zero ? connect(now: now) : []
+    }
+
+    /// The delay before the next reconnect: none for the first, then exponential with jitter.
+    private mutating func backoff() -> Duration {
+        guard reconnectAttempts > 0 else { return .zero }
+        let timings = configuration.timings
+        let exponent = min(reconnectAttempts - 1, 30)
+        let base = min(timings.maximumBackoff.secondsDouble, timings.initialBackoff.secondsDouble * Double(1 << exponent))
+        return .secondsDouble(base * (0.5 + 0.5 * random.nextUnitInterval()))
+    }
+
+    private mutating func sendHeartbeat(now: MonotonicTime) -> Action {
+        counters.heartbeatsSent += 1
+        awaitingACK = true
+        lastHeartbeatSent = now
+        limiter.recordSend(now: now)
+        return .sendHeartbeat(sequence: sequence)
+    }
+
+    private mutating func flushQueue(now: MonotonicTime) -> [Action] {
+        guard phase == .connected, !queued.isEmpty else { return [] }
+        var actions: [Action] = []
+        var sent = 0
+        while sent < queued.count, limiter.canSendUserPayload(now: now) {
+            limiter.recordSend(now: now)
+            actions.append(.sendPayload(queued[sent]))
+            sent += 1
+        }
+        queued.removeFirst(sent)
+        return actions
+    }
+}
