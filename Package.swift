@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/hummingbird-project/swift-websocket.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.0"),
     ],
     targets: [
         // C libraries from Debian, through system-library targets.
@@ -45,6 +46,8 @@ let package = Package(
                 .product(name: "WSClient", package: "swift-websocket"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -80,7 +83,7 @@ let package = Package(
         .target(
             name: "Apus",
             dependencies: [
-                "ApusCore", "ApusModel", "ApusGateway", "ApusHTTP",
+                "ApusCore", "ApusModel", "ApusCompression", "ApusGateway", "ApusHTTP",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings

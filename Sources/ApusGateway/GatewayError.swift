@@ -8,6 +8,8 @@ public enum GatewayError: Error, Equatable, Sendable, CustomStringConvertible {
     case sendQueueFull(limit: Int)
     /// The gateway URL is not a usable WebSocket URL.
     case invalidURL(String)
+    /// A gateway command larger than Discord accepts (4096 bytes); sending it would close the connection with 4002.
+    case payloadTooLarge(size: Int, limit: Int)
 
     public var description: String {
         switch self {
@@ -16,6 +18,8 @@ public enum GatewayError: Error, Equatable, Sendable, CustomStringConvertible {
         case .shardStopped: "the shard is stopped"
         case .sendQueueFull(let limit): "more than \(limit) gateway commands are waiting for the send budget"
         case .invalidURL(let url): "not a WebSocket URL: \(url)"
+        case .payloadTooLarge(let size, let limit):
+            "a gateway command of \(size) bytes exceeds Discord's limit of \(limit) bytes"
         }
     }
 }

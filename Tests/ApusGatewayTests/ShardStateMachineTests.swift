@@ -168,13 +168,13 @@ struct ShardStateMachineTests {
         for _ in 0..<150 {
             sent += try machine.enqueue(payload: [1], now: now).count
         }
-        let reserve = ShardStateMachine.heartbeatReserve(timings: GatewayTimings())
+        let reserve = ShardStateMachine.heartbeatReserve(timings: GatewayTimings(), interval: Self.interval)
         #expect(sent == 120 - reserve - 1)  // one slot went to IDENTIFY
         #expect(machine.receivedHeartbeatRequest(now: now) == [.sendHeartbeat(sequence: 1)])
         _ = machine.receivedHeartbeatACK(now: now)
         let release = machine.nextDeadline(now: now)
         #expect(release != nil)
-        let later = now + .seconds(61)
+        let later = now + .seconds(64)
         let flushed = machine.tick(now: later).filter { if case .sendPayload = $0 { true } else { false } }
         #expect(flushed.count == 150 - sent)
     }

@@ -10,15 +10,24 @@ public struct SendRateLimiter: Sendable {
     /// The window's length.
     public let window: Duration
     /// How many slots only heartbeats (and identify/resume) may use.
-    public let reservedForHeartbeats: Int
+    public private(set) var reservedForHeartbeats: Int
     private var sendTimes: [MonotonicTime] = []
     private var head = 0
 
     /// Creates a limiter. `reservedForHeartbeats` is clamped to leave at least one slot for other payloads.
+    ///
+    /// The window the limiter enforces is `window` plus a 5% margin, so that sends released exactly as the oldest
+    /// one leaves the window cannot overrun a server whose clock started the window a little later.
     public init(limit: Int, window: Duration, reservedForHeartbeats: Int) {
         self.limit = max(1, limit)
-        self.window = window
-        self.reservedForHeartbeats = min(max(0, reservedForHeartbeats), max(0, limit - 1))
+        self.window = window + .secondsDouble(window.secondsDouble * 0.05)
+        self.reservedForHeartbeats = 0
+        setReserve(reservedForHeartbeats)
+    }
+
+    /// Changes how many slots are kept for heartbeats (clamped to leave at least one for other payloads).
+    public mutating func setReserve(_ reserve: Int) {
+        reservedForHeartbeats = min(max(0, reserve), max(0, limit - 1))
     }
 
     private mutating func expire(now: MonotonicTime) {

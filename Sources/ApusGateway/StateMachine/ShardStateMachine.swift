@@ -118,6 +118,7 @@ public struct ShardStateMachine: Sendable {
     private var awaitingACK = false
     private var lastHeartbeatSent: MonotonicTime?
     private var readerStalled = false
+    private var stalledSinceLastBeat = false
     private var reconnectAttempts = 0
     private var stopRequested = false
     private var pendingDelayAfterClose: Duration = .zero
@@ -138,9 +139,17 @@ public struct ShardStateMachine: Sendable {
         )
     }
 
-    /// Slots kept for heartbeats and identify/resume: the beats of one window at the fastest plausible interval.
+    /// Slots kept for heartbeats and identify/resume before HELLO tells the interval.
     static func heartbeatReserve(timings: GatewayTimings) -> Int {
         max(3, timings.sendLimit / 20)
+    }
+
+    /// Slots kept for heartbeats once the interval is known: every beat of one window, plus two for op 1 answers
+    /// and IDENTIFY/RESUME, at most half the budget.
+    static func heartbeatReserve(timings: GatewayTimings, interval: Duration) -> Int {
+        let window = timings.sendWindow.secondsDouble * 1.05
+        let beats = interval > .zero ? Int((window / interval.secondsDouble).rounded(.up)) : timings.sendLimit
+        return min(timings.sendLimit / 2, beats + 2)
     }
 
     /// The session with the latest sequence number, for saving before a restart.
@@ -186,6 +195,7 @@ public struct ShardStateMachine: Sendable {
     public mutating func receivedHello(heartbeatInterval interval: Duration, now: MonotonicTime) -> [Action] {
         guard case .awaitingHello = phase else { return [] }
         heartbeatInterval = interval
+        limiter.setReserve(Self.heartbeatReserve(timings: configuration.timings, interval: interval))
         let jitter = random.nextUnitInterval()
         nextHeartbeat = now + .secondsDouble(interval.secondsDouble * jitter)
         awaitingACK = false
@@ -272,10 +282,12 @@ public struct ShardStateMachine: Sendable {
         return closeThenReconnect(delay: .zero)
     }
 
-    /// The event reader is (or is no longer) blocked on a full event queue. While it is, unread ACKs may be
-    /// waiting in the socket, so zombie detection is suspended rather than fired falsely.
+    /// The event reader is (or is no longer) blocked on a full event queue. While it is, and for the heartbeat
+    /// period in which it was, unread ACKs may be waiting in the socket, so zombie detection is suspended rather
+    /// than fired falsely.
     public mutating func readerStalled(_ stalled: Bool) {
         readerStalled = stalled
+        if stalled { stalledSinceLastBeat = true }
     }
 
     /// The socket closed: `code` is the server's close code, nil for a drop without a close frame (or a failed
@@ -323,11 +335,12 @@ public struct ShardStateMachine: Sendable {
         }
         var actions: [Action] = []
         if connectionIsOpen, let due = nextHeartbeat, now >= due, let interval = heartbeatInterval {
-            if awaitingACK && !readerStalled {
+            if awaitingACK && !readerStalled && !stalledSinceLastBeat {
                 counters.zombieCloses += 1
                 return closeThenReconnect(delay: .zero)
             }
             if awaitingACK { counters.zombieChecksSkippedWhileStalled += 1 }
+            stalledSinceLastBeat = readerStalled
             actions.append(sendHeartbeat(now: now))
             nextHeartbeat = now + interval
         }

@@ -1,0 +1,190 @@
+import ApusCompression
+import ApusModel
+
+/// What one gateway message meant to the shard.
+public enum InboundItem {
+    /// Op 10 with the heartbeat interval.
+    case hello(heartbeatInterval: Duration)
+    /// Op 1: the server wants a heartbeat now.
+    case heartbeatRequest
+    /// Op 11.
+    case heartbeatACK
+    /// Op 7.
+    case reconnect
+    /// Op 9 with its `d`.
+    case invalidSession(resumable: Bool)
+    /// Op 0. `delivery` is nil when no handler wanted the event; `lifecycle` is set for READY and RESUMED.
+    case dispatch(sequence: Int?, kind: EventKind, delivery: GatewayDelivery?, lifecycle: Lifecycle?)
+    /// Nothing the shard must act on (an unknown opcode, an oversized uncompressed message that was skipped, a message
+    /// still incomplete).
+    case ignored
+    /// The stream is unusable (corrupt compressed data, an unscannable frame): close and resume.
+    case broken(reason: String)
+
+    /// Session life-cycle facts carried by a dispatch.
+    public enum Lifecycle {
+        case ready(sessionID: String, resumeGatewayURL: String)
+        case resumed
+    }
+}
+
+/// The inbound path of one connection, with no I/O: WebSocket message bytes in, decompression, the envelope scan,
+/// lazy decoding of only the events some handler wants, and counters for everything skipped or bad.
+///
+/// The benchmarks run exactly this type on in-memory frames. Not thread-safe: one connection's reader owns it.
+public final class InboundPipeline {
+    private let shardID: Int
+    private let compression: TransportCompression
+    private let maximumMessageSize: Int
+    private let distributor: EventDistributor
+    private let zlib: ZlibStreamInflater?
+    private let zstd: ZstdStreamDecompressor?
+    /// What this connection has seen so far.
+    public private(set) var counters = InboundCounters()
+
+    /// Creates the pipeline of one connection.
+    public init(
+        shardID: Int, compression: TransportCompression, maximumMessageSize: Int, distributor: EventDistributor
+    ) throws(CompressionError) {
+        self.shardID = shardID
+        self.compression = compression
+        self.maximumMessageSize = maximumMessageSize
+        self.distributor = distributor
+        switch compression {
+        case .none:
+            zlib = nil
+            zstd = nil
+        case .zlibStream:
+            zlib = try ZlibStreamInflater(maximumMessageSize: maximumMessageSize)
+            zstd = nil
+        case .zstdStream:
+            zlib = nil
+            zstd = try ZstdStreamDecompressor(maximumMessageSize: maximumMessageSize)
+        }
+    }
+
+    /// Resets the counters (the shard folds them into its totals).
+    func takeCounters() -> InboundCounters {
+        defer { counters = InboundCounters() }
+        return counters
+    }
+
+    /// Processes one complete WebSocket message.
+    public func process(message: UnsafeRawBufferPointer) -> InboundItem {
+        counters.messages += 1
+        counters.wireBytes += message.count
+        do {
+            switch compression {
+            case .none:
+                if message.count > maximumMessageSize {
+                    counters.oversizedMessages += 1
+                    return .ignored
+                }
+                return processJSON(message)
+            case .zlibStream:
+                guard let zlib else { return .broken(reason: "no inflater") }
+                return try zlib.push(message) { processJSON($0) } ?? .ignored
+            case .zstdStream:
+                guard let zstd else { return .broken(reason: "no decompressor") }
+                return try zstd.decompress(message) { processJSON($0) }
+            }
+        } catch let error as CompressionError {
+            if case .messageTooLarge = error { counters.oversizedMessages += 1 } else { counters.corruptCompressedMessages += 1 }
+            return .broken(reason: error.description)
+        } catch {
+            counters.corruptCompressedMessages += 1
+            return .broken(reason: "\(error)")
+        }
+    }
+
+    /// Notes a message that was too large to assemble and was skipped before reaching ``process(message:)``.
+    func countOversizedSkipped(wireBytes: Int) {
+        counters.messages += 1
+        counters.wireBytes += wireBytes
+        counters.oversizedMessages += 1
+    }
+
+    /// Processes one gateway message's JSON.
+    public func processJSON(_ json: UnsafeRawBufferPointer) -> InboundItem {
+        counters.jsonBytes += json.count
+        let envelope: GatewayEnvelope
+        do {
+            envelope = try GatewayEnvelope.scan(json)
+        } catch {
+            counters.unscannableFrames += 1
+            return .broken(reason: "unscannable frame: \(error)")
+        }
+        let data = envelope.dataRange.map { UnsafeRawBufferPointer(rebasing: json[$0]) }
+        switch envelope.opcode {
+        case 0:
+            return dispatch(envelope: envelope, data: data)
+        case 1:
+            return .heartbeatRequest
+        case 7:
+            return .reconnect
+        case 9:
+            return .invalidSession(resumable: data.map(Self.isJSONTrue) ?? false)
+        case 10:
+            guard let data, let hello = try? Hello(jsonBytes: data) else {
+                counters.unscannableFrames += 1
+                return .broken(reason: "HELLO without a heartbeat interval")
+            }
+            return .hello(heartbeatInterval: .milliseconds(hello.heartbeatInterval))
+        case 11:
+            return .heartbeatACK
+        default:
+            counters.unknownOpcodes += 1
+            return .ignored
+        }
+    }
+
+    private func dispatch(envelope: GatewayEnvelope, data: UnsafeRawBufferPointer?) -> InboundItem {
+        counters.dispatches += 1
+        let kind = envelope.eventName ?? .unknown("")
+        var lifecycle: InboundItem.Lifecycle?
+        var delivery: GatewayDelivery?
+        let wanted = distributor.wants(kind)
+        guard let data else {
+            counters.undecodableDispatches += 1
+            if wanted {
+                delivery = GatewayDelivery(
+                    shardID: shardID, sequence: envelope.sequence,
+                    payload: .undecodable(name: kind.name, data: RawJSON(bytes: Array("null".utf8)), reason: "dispatch without data")
+                )
+            }
+            return .dispatch(sequence: envelope.sequence, kind: kind, delivery: delivery, lifecycle: nil)
+        }
+        if kind == .ready {
+            if let ready = try? Ready(jsonBytes: data) {
+                lifecycle = .ready(sessionID: ready.sessionID, resumeGatewayURL: ready.resumeGatewayURL)
+            }
+        } else if kind == .resumed {
+            lifecycle = .resumed
+        }
+        guard wanted else {
+            counters.skippedUnsubscribed += 1
+            return .dispatch(sequence: envelope.sequence, kind: kind, delivery: nil, lifecycle: lifecycle)
+        }
+        do {
+            let event = try GatewayEvent.decode(kind: kind, data: data)
+            delivery = GatewayDelivery(shardID: shardID, sequence: envelope.sequence, payload: .event(event))
+        } catch {
+            counters.undecodableDispatches += 1
+            delivery = GatewayDelivery(
+                shardID: shardID, sequence: envelope.sequence,
+                payload: .undecodable(name: kind.name, data: RawJSON(bytes: Array(data)), reason: "\(error)")
+            )
+        }
+        return .dispatch(sequence: envelope.sequence, kind: kind, delivery: delivery, lifecycle: lifecycle)
+    }
+
+    private static func isJSONTrue(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        // `d` of op 9 is a bare boolean; tolerate surrounding whitespace.
+        var index = 0
+        while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x09 {
+            index += 1
+        }
+        return bytes.count - index >= 4 && bytes[index] == UInt8(ascii: "t") && bytes[index + 1] == UInt8(ascii: "r")
+            && bytes[index + 2] == UInt8(ascii: "u") && bytes[index + 3] == UInt8(ascii: "e")
+    }
+}

@@ -1,0 +1,132 @@
+extension JSONReader {
+    // MARK: - Numbers
+
+    /// Scans a number per the JSON grammar starting at `offset`; returns its byte range and whether it is an integer.
+    @inline(__always)
+    mutating func scanNumber() throws(JSONDecodingError) -> (start: Int, end: Int, isInteger: Bool) {
+        let start = offset
+        var index = offset
+        let count = bytes.count
+        if index < count && byte(at: index) == UInt8(ascii: "-") { index += 1 }
+        guard index < count else { throw error(.unexpectedEnd, at: count) }
+        let first = byte(at: index)
+        if first == UInt8(ascii: "0") {
+            index += 1
+        } else if first >= UInt8(ascii: "1") && first <= UInt8(ascii: "9") {
+            index += 1
+            while index < count, Self.isDigit(byte(at: index)) { index += 1 }
+        } else {
+            throw error(.invalidNumber, at: index)
+        }
+        var isInteger = true
+        if index < count && byte(at: index) == UInt8(ascii: ".") {
+            isInteger = false
+            index += 1
+            let digitsStart = index
+            while index < count, Self.isDigit(byte(at: index)) { index += 1 }
+            guard index > digitsStart else {
+                throw error(index < count ? .invalidNumber : .unexpectedEnd, at: index)
+            }
+        }
+        if index < count && (byte(at: index) == UInt8(ascii: "e") || byte(at: index) == UInt8(ascii: "E")) {
+            isInteger = false
+            index += 1
+            if index < count && (byte(at: index) == UInt8(ascii: "+") || byte(at: index) == UInt8(ascii: "-")) {
+                index += 1
+            }
+            let digitsStart = index
+            while index < count, Self.isDigit(byte(at: index)) { index += 1 }
+            guard index > digitsStart else {
+                throw error(index < count ? .invalidNumber : .unexpectedEnd, at: index)
+            }
+        }
+        offset = index
+        needsComma = true
+        return (start, index, isInteger)
+    }
+
+    @inline(__always)
+    static func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
+
+    /// Reads a JSON integer that fits in `Int64`.
+    @inline(__always)
+    public mutating func readInt64() throws(JSONDecodingError) -> Int64 {
+        let current = try peekByte()
+        guard current == UInt8(ascii: "-") || Self.isDigit(current) else {
+            throw error(.typeMismatch(expected: "number"))
+        }
+        let scanned = try scanNumber()
+        guard scanned.isInteger else { throw error(.invalidNumber, at: scanned.start) }
+        var index = scanned.start
+        let negative = byte(at: index) == UInt8(ascii: "-")
+        if negative { index += 1 }
+        var magnitude: UInt64 = 0
+        while index < scanned.end {
+            let digit = UInt64(byte(at: index) &- UInt8(ascii: "0"))
+            let (times10, overflow1) = magnitude.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = times10.addingReportingOverflow(digit)
+            guard !overflow1 && !overflow2 else { throw error(.invalidNumber, at: scanned.start) }
+            magnitude = sum
+            index += 1
+        }
+        if negative {
+            guard magnitude <= UInt64(Int64.max) + 1 else { throw error(.invalidNumber, at: scanned.start) }
+            return magnitude == UInt64(Int64.max) + 1 ? Int64.min : -Int64(magnitude)
+        }
+        guard magnitude <= UInt64(Int64.max) else { throw error(.invalidNumber, at: scanned.start) }
+        return Int64(magnitude)
+    }
+
+    /// Reads a JSON integer that fits in `Int`.
+    @inline(__always)
+    public mutating func readInt() throws(JSONDecodingError) -> Int {
+        let value = try readInt64()
+        guard let result = Int(exactly: value) else { throw error(.invalidNumber) }
+        return result
+    }
+
+    /// Reads a non-negative JSON integer that fits in `UInt64`.
+    @inline(__always)
+    public mutating func readUInt64() throws(JSONDecodingError) -> UInt64 {
+        let current = try peekByte()
+        guard Self.isDigit(current) else {
+            throw error(current == UInt8(ascii: "-") ? .invalidNumber : .typeMismatch(expected: "unsigned integer"))
+        }
+        let scanned = try scanNumber()
+        guard scanned.isInteger else { throw error(.invalidNumber, at: scanned.start) }
+        guard let value = Self.parseUInt64(bytes: bytes, start: scanned.start, end: scanned.end) else {
+            throw error(.invalidNumber, at: scanned.start)
+        }
+        return value
+    }
+
+    /// Parses ASCII decimal digits in `start..<end` as a `UInt64`; nil on overflow, an empty range or a non-digit.
+    @inline(__always)
+    static func parseUInt64(bytes: UnsafeRawBufferPointer, start: Int, end: Int) -> UInt64? {
+        guard start < end else { return nil }
+        var value: UInt64 = 0
+        var index = start
+        while index < end {
+            let digit = bytes.load(fromByteOffset: index, as: UInt8.self) &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            let (times10, overflow1) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = times10.addingReportingOverflow(UInt64(digit))
+            guard !overflow1 && !overflow2 else { return nil }
+            value = sum
+            index += 1
+        }
+        return value
+    }
+
+    /// Reads any JSON number as a `Double`.
+    public mutating func readDouble() throws(JSONDecodingError) -> Double {
+        let current = try peekByte()
+        guard current == UInt8(ascii: "-") || Self.isDigit(current) else {
+            throw error(.typeMismatch(expected: "number"))
+        }
+        let scanned = try scanNumber()
+        let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[scanned.start..<scanned.end]), as: UTF8.self)
+        guard let value = Double(text), value.isFinite else { throw error(.invalidNumber, at: scanned.start) }
+        return value
+    }
+}

@@ -1,0 +1,50 @@
+extension JSONReader {
+    // MARK: - Skipping and raw capture
+
+    /// Skips the next value of any type, validating its structure (strings, escapes, UTF-8, numbers, nesting).
+    public mutating func skipValue() throws(JSONDecodingError) {
+        let current = try peekByte()
+        switch current {
+        case UInt8(ascii: "\""):
+            try skipString()
+            needsComma = true
+        case UInt8(ascii: "{"):
+            try beginObject()
+            while try nextKey() != nil {
+                try skipValue()
+            }
+        case UInt8(ascii: "["):
+            try beginArray()
+            while try nextElement() {
+                try skipValue()
+            }
+        case UInt8(ascii: "t"):
+            try readLiteral("true")
+            needsComma = true
+        case UInt8(ascii: "f"):
+            try readLiteral("false")
+            needsComma = true
+        case UInt8(ascii: "n"):
+            try readLiteral("null")
+            needsComma = true
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            _ = try scanNumber()
+        default:
+            throw error(.unexpectedByte(current))
+        }
+    }
+
+    /// Skips the next value and returns the byte range it occupies (without surrounding whitespace).
+    public mutating func skipValueRange() throws(JSONDecodingError) -> Range<Int> {
+        _ = try peekByte()
+        let start = offset
+        try skipValue()
+        return start..<offset
+    }
+
+    /// Captures the next value verbatim.
+    public mutating func readRawJSON() throws(JSONDecodingError) -> RawJSON {
+        let range = try skipValueRange()
+        return RawJSON(bytes: Array(UnsafeRawBufferPointer(rebasing: bytes[range])))
+    }
+}

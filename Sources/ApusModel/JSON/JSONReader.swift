@@ -1,0 +1,252 @@
+/// The JSON type of the next value in a ``JSONReader``.
+public enum JSONTokenType: Sendable, Hashable {
+    /// `{`
+    case object
+    /// `[`
+    case array
+    /// `"`
+    case string
+    /// `-` or a digit
+    case number
+    /// `true` or `false`
+    case bool
+    /// `null`
+    case null
+}
+
+/// A forward-only, allocation-free reader over UTF-8 JSON bytes.
+///
+/// The reader does not own its bytes: create it inside `withUnsafeBytes` and do not let it escape.
+/// Every method validates what it consumes; malformed input always produces a ``JSONDecodingError``.
+public struct JSONReader {
+    /// The deepest nesting of objects and arrays accepted.
+    public static let maximumDepth = 512
+
+    /// The bytes being read.
+    public let bytes: UnsafeRawBufferPointer
+    /// Offset of the next unread byte.
+    public internal(set) var offset: Int
+    /// Current nesting depth of objects and arrays.
+    @usableFromInline var depth: Int = 0
+    /// Whether the next member of the innermost open container needs a preceding comma.
+    @usableFromInline var needsComma: Bool = false
+
+    /// Creates a reader at the start of `bytes`.
+    public init(bytes: UnsafeRawBufferPointer) {
+        self.bytes = bytes
+        self.offset = 0
+    }
+
+    // MARK: - Low-level helpers
+
+    @inline(__always) @usableFromInline
+    func byte(at index: Int) -> UInt8 {
+        bytes.load(fromByteOffset: index, as: UInt8.self)
+    }
+
+    @inline(__always) @usableFromInline
+    func error(_ reason: JSONDecodingError.Reason) -> JSONDecodingError {
+        JSONDecodingError(offset: offset, reason: reason)
+    }
+
+    @inline(__always) @usableFromInline
+    func error(_ reason: JSONDecodingError.Reason, at position: Int) -> JSONDecodingError {
+        JSONDecodingError(offset: position, reason: reason)
+    }
+
+    /// Skips whitespace and returns the next byte without consuming it.
+    @inline(__always) @usableFromInline
+    mutating func peekByte() throws(JSONDecodingError) -> UInt8 {
+        while offset < bytes.count {
+            let current = byte(at: offset)
+            switch current {
+            case 0x20, 0x0A, 0x0D, 0x09: offset += 1
+            default: return current
+            }
+        }
+        throw error(.unexpectedEnd)
+    }
+
+    @inline(__always)
+    mutating func expect(_ expected: UInt8) throws(JSONDecodingError) {
+        let current = try peekByte()
+        guard current == expected else { throw error(.unexpectedByte(current)) }
+        offset += 1
+    }
+
+    // MARK: - Token inspection
+
+    /// The type of the next value, after skipping whitespace. Does not consume anything.
+    public mutating func peek() throws(JSONDecodingError) -> JSONTokenType {
+        let current = try peekByte()
+        switch current {
+        case UInt8(ascii: "{"): return .object
+        case UInt8(ascii: "["): return .array
+        case UInt8(ascii: "\""): return .string
+        case UInt8(ascii: "t"), UInt8(ascii: "f"): return .bool
+        case UInt8(ascii: "n"): return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number
+        default: throw error(.unexpectedByte(current))
+        }
+    }
+
+    /// Consumes a `null` and returns true if the next value is null; otherwise consumes nothing and returns false.
+    @inline(__always)
+    public mutating func consumeNull() throws(JSONDecodingError) -> Bool {
+        guard try peekByte() == UInt8(ascii: "n") else { return false }
+        try readLiteral("null")
+        return true
+    }
+
+    @inline(__always)
+    mutating func readLiteral(_ literal: StaticString) throws(JSONDecodingError) {
+        let count = literal.utf8CodeUnitCount
+        guard offset + count <= bytes.count else { throw error(.unexpectedEnd) }
+        let start = literal.utf8Start
+        for index in 0..<count where byte(at: offset + index) != start[index] {
+            throw error(.unexpectedByte(byte(at: offset + index)), at: offset + index)
+        }
+        offset += count
+        needsComma = true
+    }
+
+    /// Reads `true` or `false`.
+    public mutating func readBool() throws(JSONDecodingError) -> Bool {
+        let current = try peekByte()
+        if current == UInt8(ascii: "t") {
+            try readLiteral("true")
+            return true
+        }
+        if current == UInt8(ascii: "f") {
+            try readLiteral("false")
+            return false
+        }
+        throw error(.typeMismatch(expected: "bool"))
+    }
+
+    // MARK: - Containers
+
+    /// Consumes `{` and prepares to iterate keys with ``nextKey()``.
+    @inline(__always)
+    public mutating func beginObject() throws(JSONDecodingError) {
+        let current = try peekByte()
+        guard current == UInt8(ascii: "{") else { throw error(.typeMismatch(expected: "object")) }
+        depth += 1
+        guard depth <= Self.maximumDepth else { throw error(.tooDeep) }
+        offset += 1
+        needsComma = false
+    }
+
+    /// Returns the next key of the current object (positioned before its value), or nil after consuming `}`.
+    ///
+    /// After a non-nil key the caller must consume exactly one value (decode it or ``skipValue()``).
+    @inline(__always)
+    public mutating func nextKey() throws(JSONDecodingError) -> JSONKey? {
+        var current = try peekByte()
+        if current == UInt8(ascii: "}") {
+            offset += 1
+            depth -= 1
+            needsComma = true
+            return nil
+        }
+        if needsComma {
+            guard current == UInt8(ascii: ",") else { throw error(.unexpectedByte(current)) }
+            offset += 1
+            current = try peekByte()
+        }
+        guard current == UInt8(ascii: "\"") else { throw error(.unexpectedByte(current)) }
+        let key = try readKeyBytes()
+        try expect(UInt8(ascii: ":"))
+        needsComma = false
+        return key
+    }
+
+    /// Consumes `[` and prepares to iterate elements with ``nextElement()``.
+    @inline(__always)
+    public mutating func beginArray() throws(JSONDecodingError) {
+        let current = try peekByte()
+        guard current == UInt8(ascii: "[") else { throw error(.typeMismatch(expected: "array")) }
+        depth += 1
+        guard depth <= Self.maximumDepth else { throw error(.tooDeep) }
+        offset += 1
+        needsComma = false
+    }
+
+    /// Returns true when another element follows (positioned before it), false after consuming `]`.
+    @inline(__always)
+    public mutating func nextElement() throws(JSONDecodingError) -> Bool {
+        let current = try peekByte()
+        if current == UInt8(ascii: "]") {
+            offset += 1
+            depth -= 1
+            needsComma = true
+            return false
+        }
+        if needsComma {
+            guard current == UInt8(ascii: ",") else { throw error(.unexpectedByte(current)) }
+            offset += 1
+            let next = try peekByte()
+            if next == UInt8(ascii: "]") { throw error(.unexpectedByte(next)) }
+        }
+        needsComma = false
+        return true
+    }
+
+    /// Marks the end of a value read by a caller-level decoder so that the enclosing container expects a comma.
+    @inline(__always)
+    mutating func finishValue() { needsComma = true }
+
+    // MARK: - Whole documents
+
+    /// Throws ``JSONDecodingError/Reason/trailingBytes`` unless only whitespace remains.
+    public mutating func expectEnd() throws(JSONDecodingError) {
+        while offset < bytes.count {
+            switch byte(at: offset) {
+            case 0x20, 0x0A, 0x0D, 0x09: offset += 1
+            default: throw error(.trailingBytes)
+            }
+        }
+    }
+
+    /// Throws a `missingField` error when `value` is nil; otherwise returns it.
+    @inline(__always)
+    public func require<Value>(_ value: Value?, _ field: StaticString) throws(JSONDecodingError) -> Value {
+        guard let value else {
+            throw error(.missingField(field.description))
+        }
+        return value
+    }
+}
+
+extension JSONReader {
+    /// Consumes `{}` (with optional inner whitespace) and returns true; otherwise consumes nothing and returns false.
+    public mutating func consumeEmptyObject() throws(JSONDecodingError) -> Bool {
+        guard try peekByte() == UInt8(ascii: "{") else { return false }
+        var index = offset + 1
+        while index < bytes.count {
+            switch byte(at: index) {
+            case 0x20, 0x0A, 0x0D, 0x09: index += 1
+            case UInt8(ascii: "}"):
+                offset = index + 1
+                needsComma = true
+                return true
+            default: return false
+            }
+        }
+        return false
+    }
+}
+
+extension JSONReader {
+    /// The deepest JSON nesting at which a recursive model (a boxed referenced message, an option tree) may start.
+    /// Model decoders use far more stack per level than ``skipValue()``, so they get a tighter bound than
+    /// ``maximumDepth``; Discord nests these at most a few levels.
+    public static let maximumModelNesting = 48
+
+    /// Throws ``JSONDecodingError/Reason/tooDeep`` when a recursive model would start deeper than
+    /// ``maximumModelNesting``.
+    @inline(__always)
+    public func checkModelNesting() throws(JSONDecodingError) {
+        guard depth < Self.maximumModelNesting else { throw error(.tooDeep) }
+    }
+}

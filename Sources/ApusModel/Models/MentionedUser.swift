@@ -1,0 +1,49 @@
+/// A user mentioned in a message, with their partial member when in a guild.
+public struct MentionedUser: Sendable, Hashable, JSONDecodable {
+    /// `id`
+    public var id: Snowflake
+    /// `username`
+    public var username: String
+    /// `discriminator`
+    public var discriminator: String?
+    /// `global_name`
+    public var globalName: String?
+    /// `avatar`
+    public var avatar: String?
+    /// `bot`
+    public var bot: Bool?
+    /// `public_flags`
+    public var publicFlags: Int?
+    /// `member`
+    public var member: GuildMember?
+
+    /// Decodes from JSON; unknown keys are skipped.
+    public init(from reader: inout JSONReader) throws(JSONDecodingError) {
+        var idValue: Snowflake?
+        var usernameValue: String?
+        try reader.beginObject()
+        while let key = try reader.nextKey() {
+            switch key {
+            case "id":
+                do { idValue = try reader.decode() } catch { throw error.prefixingPath("id") }
+            case "username":
+                do { usernameValue = try reader.decode() } catch { throw error.prefixingPath("username") }
+            case "discriminator":
+                do { self.discriminator = try reader.decodeNullable() } catch { throw error.prefixingPath("discriminator") }
+            case "global_name":
+                do { self.globalName = try reader.decodeNullable() } catch { throw error.prefixingPath("global_name") }
+            case "avatar":
+                do { self.avatar = try reader.decodeNullable() } catch { throw error.prefixingPath("avatar") }
+            case "bot":
+                do { self.bot = try reader.decodeNullable() } catch { throw error.prefixingPath("bot") }
+            case "public_flags":
+                do { self.publicFlags = try reader.decodeNullable() } catch { throw error.prefixingPath("public_flags") }
+            case "member":
+                do { self.member = try reader.decodeNullable() } catch { throw error.prefixingPath("member") }
+            default: try reader.skipValue()
+            }
+        }
+        self.id = try reader.require(idValue, "id")
+        self.username = try reader.require(usernameValue, "username")
+    }
+}

@@ -1,0 +1,2 @@
+/// The gateway is where the world and the REST routes send their dispatch events.
+extension SimulatorGateway: SimulatorDispatchSink {}
