@@ -14,6 +14,7 @@ import Synchronization
 public final class DiscordSimulator: Sendable {
     private struct Runtime {
         var server: SimulatorServer?
+        var gatewayServer: SimulatorServer?
         var chatter: Task<Void, Never>?
     }
 
@@ -42,17 +43,31 @@ public final class DiscordSimulator: Sendable {
     public func start() async throws {
         let control = SimulatorControlAPI(simulator: self)
         let rest = self.rest
+        let routeRequest: SimulatorHTTPRoute = { request in
+            if request.path.hasPrefix("/_sim/") || request.path == "/_sim" { return await control.handle(request) }
+            if request.path.hasPrefix("/api/v10/") || request.path.hasPrefix("/api/v9/") {
+                return await rest.handle(request)
+            }
+            return .controlJSON(status: 404, #"{"message":"404: Not Found","code":0}"#)
+        }
         let server = try await SimulatorServer.start(
             host: configuration.host, port: configuration.port, configuration: configuration, gateway: gateway,
-            route: { request in
-                if request.path.hasPrefix("/_sim/") || request.path == "/_sim" { return await control.handle(request) }
-                if request.path.hasPrefix("/api/v10/") || request.path.hasPrefix("/api/v9/") {
-                    return await rest.handle(request)
-                }
-                return .controlJSON(status: 404, #"{"message":"404: Not Found","code":0}"#)
-            }
+            route: routeRequest
         )
-        gateway.setGatewayURL("ws://\(Self.urlHost(configuration.host)):\(server.port)")
+        // The gateway also listens on a port of its own, as Discord's gateway has a host of its own: an HTTP client
+        // that reuses a keep-alive REST connection for the WebSocket upgrade (aiohttp does) would otherwise send
+        // the upgrade as a second request on a connection that is no longer upgradable.
+        let gatewayServer: SimulatorServer
+        do {
+            gatewayServer = try await SimulatorServer.start(
+                host: configuration.host, port: configuration.gatewayPort, configuration: configuration, gateway: gateway,
+                route: routeRequest
+            )
+        } catch {
+            await server.shutdown()
+            throw error
+        }
+        gateway.setGatewayURL("ws://\(Self.urlHost(configuration.host)):\(gatewayServer.port)")
         let chatter = configuration.scriptedMessageInterval.map { interval in
             Task { [world, gateway, timeSource, seed = configuration.seed] in
                 var random = SeededRandom(seed: seed &+ 0xC4A7)
@@ -64,26 +79,29 @@ public final class DiscordSimulator: Sendable {
                 }
             }
         }
-        let previous = runtime.withLock { runtime -> SimulatorServer? in
-            let previous = runtime.server
+        let previous = runtime.withLock { runtime -> [SimulatorServer] in
+            let previous = [runtime.server, runtime.gatewayServer].compactMap { $0 }
             runtime.server = server
+            runtime.gatewayServer = gatewayServer
             runtime.chatter = chatter
             return previous
         }
-        await previous?.shutdown()
+        for server in previous { await server.shutdown() }
     }
 
     /// Stops chatter, closes every connection and the listening socket.
     public func shutdown() async {
-        let (server, chatter) = runtime.withLock { runtime in
+        let (server, gatewayServer, chatter) = runtime.withLock { runtime in
             defer {
                 runtime.server = nil
+                runtime.gatewayServer = nil
                 runtime.chatter = nil
             }
-            return (runtime.server, runtime.chatter)
+            return (runtime.server, runtime.gatewayServer, runtime.chatter)
         }
         chatter?.cancel()
         await server?.shutdown()
+        await gatewayServer?.shutdown()
     }
 
     /// The bound port (0 before ``start()``).
@@ -93,7 +111,12 @@ public final class DiscordSimulator: Sendable {
 
     /// The gateway URL: `ws://HOST:PORT`.
     public var gatewayURL: String {
-        "ws://\(Self.urlHost(configuration.host)):\(port)"
+        "ws://\(Self.urlHost(configuration.host)):\(gatewayPort)"
+    }
+
+    /// The port of the gateway's own listener (the REST port also accepts gateway connections).
+    public var gatewayPort: Int {
+        runtime.withLock { $0.gatewayServer?.port ?? 0 }
     }
 
     /// The REST base URL: `http://HOST:PORT/api/v10`.

@@ -7,8 +7,10 @@ import ApusCore
 public struct SimulatorConfiguration: Sendable {
     /// The address to listen on.
     public var host: String = "127.0.0.1"
-    /// The port to listen on; 0 picks a free one.
+    /// The port to listen on for REST (and the control API); 0 picks a free one.
     public var port: Int = 0
+    /// The gateway's own port; 0 picks a free one.
+    public var gatewayPort: Int = 0
     /// The only bot token the simulator accepts (REST `Authorization: Bot <token>` and gateway IDENTIFY/RESUME).
     public var token: String = "apus-simulator-token"
     /// The id of the bot user the simulator logs in as.
