@@ -115,7 +115,10 @@ let package = Package(
         ),
         .testTarget(
             name: "ApusIntegrationTests",
-            dependencies: ["Apus", "ApusGateway", "ApusHTTP", "ApusModel", "ApusSimulator"],
+            dependencies: [
+                "Apus", "ApusGateway", "ApusHTTP", "ApusModel", "ApusSimulator",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
             swiftSettings: strictSettings
         ),
     ]

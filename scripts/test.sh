@@ -5,5 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh --python
 export APUS_PEER_PYTHON="$PWD/.venv-peers/bin/python"
+swift build
 swift build --build-tests
 swift test --skip-build
