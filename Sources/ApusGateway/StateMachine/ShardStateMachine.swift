@@ -102,29 +102,29 @@ public struct ShardStateMachine: Sendable {
     /// The shard's settings.
     public let configuration: Configuration
     /// The current phase.
-    public private(set) var phase: Phase = .idle
+    public internal(set) var phase: Phase = .idle
     /// The live or resumable session, if any.
-    public private(set) var session: GatewaySession?
+    public internal(set) var session: GatewaySession?
     /// The last dispatch sequence number seen on the current session.
-    public private(set) var sequence: Int?
+    public internal(set) var sequence: Int?
     /// Counters for observability and tests.
-    public private(set) var counters = Counters()
+    public internal(set) var counters = Counters()
     /// The interval from the last HELLO.
-    public private(set) var heartbeatInterval: Duration?
+    public internal(set) var heartbeatInterval: Duration?
     /// The round trip of the last acknowledged heartbeat.
-    public private(set) var latency: Duration?
+    public internal(set) var latency: Duration?
 
-    private var nextHeartbeat: MonotonicTime?
-    private var awaitingACK = false
-    private var lastHeartbeatSent: MonotonicTime?
-    private var readerStalled = false
-    private var stalledSinceLastBeat = false
-    private var reconnectAttempts = 0
-    private var stopRequested = false
-    private var pendingDelayAfterClose: Duration = .zero
-    private var limiter: SendRateLimiter
-    private var queued: [[UInt8]] = []
-    private var random: SeededRandom
+    var nextHeartbeat: MonotonicTime?
+    var awaitingACK = false
+    var lastHeartbeatSent: MonotonicTime?
+    var readerStalled = false
+    var stalledSinceLastBeat = false
+    var reconnectAttempts = 0
+    var stopRequested = false
+    var pendingDelayAfterClose: Duration = .zero
+    var limiter: SendRateLimiter
+    var queued: [[UInt8]] = []
+    var random: SeededRandom
 
     /// Creates a shard state machine, optionally with a session to resume (imported after a restart).
     public init(configuration: Configuration, session: GatewaySession? = nil, random: SeededRandom = SeededRandom()) {
@@ -385,71 +385,5 @@ public struct ShardStateMachine: Sendable {
         }
         if phase == .connecting || phase == .closing { return [] }
         return stop()
-    }
-
-    // MARK: Helpers
-
-    private mutating func stop() -> [Action] {
-        guard phase != .stopped else { return [] }
-        phase = .stopped
-        queued.removeAll()
-        return [.stopped(nil)]
-    }
-
-    private mutating func connect(now: MonotonicTime) -> [Action] {
-        if stopRequested { return stop() }
-        phase = .connecting
-        let base = session?.resumeGatewayURL ?? configuration.gatewayURL
-        return [.connect(url: Self.url(base: base, query: configuration.query))]
-    }
-
-    /// Joins a gateway base URL and the query, whatever form the base has.
-    static func url(base: String, query: String) -> String {
-        if query.isEmpty { return base }
-        if base.contains("?") { return base + "&" + query }
-        return (base.hasSuffix("/") ? base : base + "/") + "?" + query
-    }
-
-    private mutating func closeThenReconnect(delay: Duration) -> [Action] {
-        pendingDelayAfterClose = delay
-        phase = .closing
-        nextHeartbeat = nil
-        return [.close(code: configuration.resumeCloseCode)]
-    }
-
-    private mutating func scheduleReconnect(now: MonotonicTime, delay: Duration) -> [Action] {
-        reconnectAttempts += 1
-        phase = .waitingToReconnect(at: now + delay)
-        return delay <= .zero ? connect(now: now) : []
-    }
-
-    /// The delay before the next reconnect: none for the first, then exponential with jitter.
-    private mutating func backoff() -> Duration {
-        guard reconnectAttempts > 0 else { return .zero }
-        let timings = configuration.timings
-        let exponent = min(reconnectAttempts - 1, 30)
-        let base = min(timings.maximumBackoff.secondsDouble, timings.initialBackoff.secondsDouble * Double(1 << exponent))
-        return .secondsDouble(base * (0.5 + 0.5 * random.nextUnitInterval()))
-    }
-
-    private mutating func sendHeartbeat(now: MonotonicTime) -> Action {
-        counters.heartbeatsSent += 1
-        awaitingACK = true
-        lastHeartbeatSent = now
-        limiter.recordSend(now: now)
-        return .sendHeartbeat(sequence: sequence)
-    }
-
-    private mutating func flushQueue(now: MonotonicTime) -> [Action] {
-        guard phase == .connected, !queued.isEmpty else { return [] }
-        var actions: [Action] = []
-        var sent = 0
-        while sent < queued.count, limiter.canSendUserPayload(now: now) {
-            limiter.recordSend(now: now)
-            actions.append(.sendPayload(queued[sent]))
-            sent += 1
-        }
-        queued.removeFirst(sent)
-        return actions
     }
 }
