@@ -60,8 +60,10 @@ struct ChecklistTrafficTests {
         template.compression = .zstdStream
         template.timings = .fastForTesting
         template.timings.sendWindow = configuration.gateway.sendLimitWindow
+        // The client's window is wider than the server's 1 s: its clock starts when it hands IDENTIFY to the socket,
+        // the server's when the frame arrives, and on a loaded 2-core machine the two can be far apart.
         let queue = InMemoryIdentifyQueue(
-            maxConcurrency: 2, window: .seconds(1), timeSource: SystemTimeSource()
+            maxConcurrency: 2, window: .milliseconds(1_500), timeSource: SystemTimeSource()
         )
         let distributor = EventDistributor()
         let events = distributor.subscribe(to: [.guildCreate])
@@ -195,12 +197,15 @@ struct ChecklistTrafficTests {
         let harness = try await GatewayHarness.start(configureSimulator: {
             $0.guildCount = 1
             $0.membersPerGuild = 2_500
+            // Building a 2,500-member GUILD_CREATE takes the debug-built simulator seconds on a loaded machine, during
+            // which it cannot ACK; a short interval would (rightly) make the client call it a zombie.
+            $0.gateway.heartbeatInterval = .seconds(15)
         })
-        try await harness.waitUntilConnected()
+        try await harness.waitUntilConnected(timeout: .seconds(45))
         let guildID = try #require(harness.simulator.world.guildIDs.first)
         let request = Array(#"{"op":8,"d":{"guild_id":"\#(guildID)","query":"","limit":0,"nonce":"n1"}}"#.utf8)
         try harness.shard.send(payload: request)
-        try await harness.waitUntil("three chunks arrived") {
+        try await harness.waitUntil("three chunks arrived", timeout: .seconds(45)) {
             harness.collector.names.filter { $0 == "GUILD_MEMBERS_CHUNK" }.count == 3
         }
         let chunks = harness.collector.all.compactMap { delivery -> GuildMembersChunk? in

@@ -114,9 +114,9 @@ struct GatewayHarness {
     }
 
     /// Waits until the shard is connected (READY or RESUMED handled).
-    func waitUntilConnected() async throws {
+    func waitUntilConnected(timeout: Duration = .seconds(10)) async throws {
         do {
-            try await waitUntil("the shard is connected") { shard.phase == .connected }
+            try await waitUntil("the shard is connected", timeout: timeout) { shard.phase == .connected }
         } catch {
             let tail = simulator.wireLog().suffix(12).map { "\($0.direction) \($0.kind) op=\($0.opcode ?? -1) t=\($0.eventName ?? "-") close=\($0.closeCode ?? -1) at \($0.time)" }
             Issue.record("shard phase \(shard.phase) counters \(shard.counters) inbound \(shard.inboundCounters); last wire records:\n\(tail.joined(separator: "\n"))")
