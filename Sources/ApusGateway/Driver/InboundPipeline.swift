@@ -107,9 +107,13 @@ public final class InboundPipeline {
     /// Processes one gateway message's JSON.
     public func processJSON(_ json: UnsafeRawBufferPointer) -> InboundItem {
         counters.jsonBytes += json.count
-        let envelope: GatewayEnvelope
+        var envelope: GatewayEnvelope
         do {
-            envelope = try GatewayEnvelope.scan(json)
+            envelope = try GatewayEnvelope.scan(json, allowTentativeData: true)
+            if envelope.dataRangeIsTentative && envelope.opcode != 0 {
+                // Control frames are rare: take the exact range of `d` before using it.
+                envelope = try GatewayEnvelope.scan(json)
+            }
         } catch {
             counters.unscannableFrames += 1
             return .broken(reason: "unscannable frame: \(error)")
@@ -117,7 +121,7 @@ public final class InboundPipeline {
         let data = envelope.dataRange.map { UnsafeRawBufferPointer(rebasing: json[$0]) }
         switch envelope.opcode {
         case 0:
-            return dispatch(envelope: envelope, data: data)
+            return dispatch(envelope: envelope, json: json)
         case 1:
             return .heartbeatRequest
         case 7:
@@ -138,44 +142,75 @@ public final class InboundPipeline {
         }
     }
 
-    private func dispatch(envelope: GatewayEnvelope, data: UnsafeRawBufferPointer?) -> InboundItem {
+    /// Decodes `d` with `decode`; when the range was tentative and decoding fails, scans the frame exactly and tries
+    /// once more. Returns the value or the error, and the envelope (exact if it had to be rescanned); throws only when
+    /// the frame cannot be scanned at all.
+    private func decodeData<Value>(
+        _ envelope: GatewayEnvelope, json: UnsafeRawBufferPointer,
+        _ decode: (UnsafeRawBufferPointer) throws -> Value
+    ) throws(JSONDecodingError) -> (Result<Value, any Error>, GatewayEnvelope) {
+        guard let range = envelope.dataRange else {
+            return (.failure(JSONDecodingErrorMissingData()), envelope)
+        }
+        do {
+            return (.success(try decode(UnsafeRawBufferPointer(rebasing: json[range]))), envelope)
+        } catch {
+            guard envelope.dataRangeIsTentative else { return (.failure(error), envelope) }
+            let exact = try GatewayEnvelope.scan(json)
+            guard let exactRange = exact.dataRange else { return (.failure(error), exact) }
+            do {
+                return (.success(try decode(UnsafeRawBufferPointer(rebasing: json[exactRange]))), exact)
+            } catch {
+                return (.failure(error), exact)
+            }
+        }
+    }
+
+    private func dispatch(envelope: GatewayEnvelope, json: UnsafeRawBufferPointer) -> InboundItem {
         counters.dispatches += 1
         let kind = envelope.eventName ?? .unknown("")
         var lifecycle: InboundItem.Lifecycle?
-        var delivery: GatewayDelivery?
         let wanted = distributor.wants(kind)
-        guard let data else {
+        guard envelope.dataRange != nil else {
             counters.undecodableDispatches += 1
-            if wanted {
-                delivery = GatewayDelivery(
-                    shardID: shardID, sequence: envelope.sequence,
-                    payload: .undecodable(name: kind.name, data: RawJSON(bytes: Array("null".utf8)), reason: "dispatch without data")
-                )
-            }
+            let delivery = wanted ? GatewayDelivery(
+                shardID: shardID, sequence: envelope.sequence,
+                payload: .undecodable(name: kind.name, data: RawJSON(bytes: Array("null".utf8)), reason: "dispatch without data")
+            ) : nil
             return .dispatch(sequence: envelope.sequence, kind: kind, delivery: delivery, lifecycle: nil)
         }
-        if kind == .ready {
-            if let ready = try? Ready(jsonBytes: data) {
-                lifecycle = .ready(sessionID: ready.sessionID, resumeGatewayURL: ready.resumeGatewayURL)
-            }
-        } else if kind == .resumed {
-            lifecycle = .resumed
-        }
-        guard wanted else {
-            counters.skippedUnsubscribed += 1
-            return .dispatch(sequence: envelope.sequence, kind: kind, delivery: nil, lifecycle: lifecycle)
-        }
         do {
-            let event = try GatewayEvent.decode(kind: kind, data: data)
-            delivery = GatewayDelivery(shardID: shardID, sequence: envelope.sequence, payload: .event(event))
+            var envelope = envelope
+            if kind == .ready {
+                let (ready, exact) = try decodeData(envelope, json: json) { try Ready(jsonBytes: $0) }
+                envelope = exact
+                if case .success(let ready) = ready {
+                    lifecycle = .ready(sessionID: ready.sessionID, resumeGatewayURL: ready.resumeGatewayURL)
+                }
+            } else if kind == .resumed {
+                lifecycle = .resumed
+            }
+            guard wanted else {
+                counters.skippedUnsubscribed += 1
+                return .dispatch(sequence: envelope.sequence, kind: kind, delivery: nil, lifecycle: lifecycle)
+            }
+            let (event, exact) = try decodeData(envelope, json: json) { try GatewayEvent.decode(kind: kind, data: $0) }
+            let payload: GatewayDelivery.Payload
+            switch event {
+            case .success(let event):
+                payload = .event(event)
+            case .failure(let error):
+                counters.undecodableDispatches += 1
+                let raw = exact.dataRange.map { Array(UnsafeRawBufferPointer(rebasing: json[$0])) } ?? []
+                payload = .undecodable(name: kind.name, data: RawJSON(bytes: raw), reason: "\(error)")
+            }
+            let delivery = GatewayDelivery(shardID: shardID, sequence: envelope.sequence, payload: payload)
+            return .dispatch(sequence: envelope.sequence, kind: kind, delivery: delivery, lifecycle: lifecycle)
         } catch {
-            counters.undecodableDispatches += 1
-            delivery = GatewayDelivery(
-                shardID: shardID, sequence: envelope.sequence,
-                payload: .undecodable(name: kind.name, data: RawJSON(bytes: Array(data)), reason: "\(error)")
-            )
+            // The shortcut range did not decode and the frame does not scan exactly either: the frame is broken.
+            counters.unscannableFrames += 1
+            return .broken(reason: "unscannable frame: \(error)")
         }
-        return .dispatch(sequence: envelope.sequence, kind: kind, delivery: delivery, lifecycle: lifecycle)
     }
 
     private static func isJSONTrue(_ bytes: UnsafeRawBufferPointer) -> Bool {
@@ -187,4 +222,9 @@ public final class InboundPipeline {
         return bytes.count - index >= 4 && bytes[index] == UInt8(ascii: "t") && bytes[index + 1] == UInt8(ascii: "r")
             && bytes[index + 2] == UInt8(ascii: "u") && bytes[index + 3] == UInt8(ascii: "e")
     }
+}
+
+/// `d` was absent or null where a value was needed.
+struct JSONDecodingErrorMissingData: Error, CustomStringConvertible {
+    var description: String { "the frame has no data (`d`)" }
 }

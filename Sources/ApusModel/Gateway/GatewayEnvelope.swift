@@ -12,20 +12,30 @@ public struct GatewayEnvelope: Sendable, Hashable {
     public var eventName: EventKind?
     /// Byte range of the `d` value in the scanned buffer, nil when absent or null.
     public var dataRange: Range<Int>?
+    /// True when ``dataRange`` was taken to the end of the frame without walking `d` (see
+    /// ``scan(_:allowTentativeData:)``): a decoder that reads it to its end validates it; if decoding fails, scan
+    /// again without the shortcut to get the exact range.
+    public var dataRangeIsTentative: Bool
 
     /// Creates an envelope from its parts.
-    public init(opcode: Int, sequence: Int?, eventName: EventKind?, dataRange: Range<Int>?) {
+    public init(opcode: Int, sequence: Int?, eventName: EventKind?, dataRange: Range<Int>?, dataRangeIsTentative: Bool = false) {
         self.opcode = opcode
         self.sequence = sequence
         self.eventName = eventName
         self.dataRange = dataRange
+        self.dataRangeIsTentative = dataRangeIsTentative
     }
 
     /// The opcode as a ``GatewayOpcode``.
     public var gatewayOpcode: GatewayOpcode { GatewayOpcode(rawValue: opcode) }
 
     /// Scans a whole frame. Key order does not matter; unknown keys are skipped; trailing bytes are rejected.
-    public static func scan(_ bytes: UnsafeRawBufferPointer) throws(JSONDecodingError) -> GatewayEnvelope {
+    ///
+    /// With `allowTentativeData`, when `op` (and, for a dispatch, `s` and `t`) come before `d` — the order Discord
+    /// sends — `d` is not walked at all: its range is taken to run to the frame's closing brace, and the envelope is
+    /// marked ``dataRangeIsTentative``. This halves the work on the hot path: the event decoder, which must read `d`
+    /// anyway, is what validates it.
+    public static func scan(_ bytes: UnsafeRawBufferPointer, allowTentativeData: Bool = false) throws(JSONDecodingError) -> GatewayEnvelope {
         var reader = JSONReader(bytes: bytes)
         var opcode: Int?
         var sequence: Int?
@@ -52,6 +62,12 @@ public struct GatewayEnvelope: Sendable, Hashable {
             } else if key == "d" {
                 if try reader.consumeNull() {
                     dataRange = nil
+                } else if allowTentativeData, let opcode, opcode != 0 || (sequence != nil && eventName != nil),
+                          let tentative = tentativeDataRange(bytes, valueStart: reader.offset) {
+                    return GatewayEnvelope(
+                        opcode: opcode, sequence: sequence, eventName: eventName, dataRange: tentative,
+                        dataRangeIsTentative: true
+                    )
                 } else {
                     dataRange = try reader.skipValueStructurally()
                 }
@@ -62,6 +78,23 @@ public struct GatewayEnvelope: Sendable, Hashable {
         try reader.expectEnd()
         return GatewayEnvelope(opcode: try reader.require(opcode, "op"), sequence: sequence, eventName: eventName,
                                dataRange: dataRange)
+    }
+
+    /// The range from `valueStart` (whitespace skipped) to just before the frame's final `}`, if the frame ends with
+    /// one and the range holds an object or array.
+    static func tentativeDataRange(_ bytes: UnsafeRawBufferPointer, valueStart: Int) -> Range<Int>? {
+        @inline(__always) func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
+        var start = valueStart
+        while start < bytes.count, isSpace(bytes[start]) { start += 1 }
+        guard start < bytes.count, bytes[start] == UInt8(ascii: "{") || bytes[start] == UInt8(ascii: "[") else { return nil }
+        var end = bytes.count - 1
+        while end > start, isSpace(bytes[end]) { end -= 1 }
+        guard end > start, bytes[end] == UInt8(ascii: "}") else { return nil }
+        end -= 1
+        while end > start, isSpace(bytes[end]) { end -= 1 }
+        let closing = bytes[end]
+        guard closing == UInt8(ascii: "}") || closing == UInt8(ascii: "]") else { return nil }
+        return start..<(end + 1)
     }
 
     /// Scans a whole frame held in any contiguous byte collection.
