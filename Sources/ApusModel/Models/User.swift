@@ -1,21 +1,36 @@
 /// A Discord user.
 public struct User: Sendable, Hashable, JSONDecodable {
+    /// The user's id.
     public var id: Snowflake
+    /// The username (unique on the new username system).
     public var username: String
     /// `"0"` for users on the new username system.
     public var discriminator: String
+    /// The display name, if set (`global_name`).
     public var globalName: String?
+    /// The avatar hash (`avatar`).
     public var avatar: String?
+    /// Whether the user is a bot.
     public var bot: Bool?
+    /// Whether the user is Discord's official system user.
     public var system: Bool?
+    /// Whether two-factor authentication is on (`mfa_enabled`; OAuth2 and `/users/@me` only).
     public var mfaEnabled: Bool?
+    /// The banner hash.
     public var banner: String?
+    /// The banner colour as an integer (`accent_color`).
     public var accentColor: Int?
+    /// The chosen language (`locale`).
     public var locale: String?
+    /// Whether the e-mail is verified.
     public var verified: Bool?
+    /// The e-mail address (with the `email` scope only).
     public var email: String?
+    /// The user's flags.
     public var flags: Int?
+    /// The Nitro level (`premium_type`).
     public var premiumType: Int?
+    /// The public flags (`public_flags`).
     public var publicFlags: Int?
 
     /// Decodes a user object.
@@ -69,11 +84,17 @@ public struct User: Sendable, Hashable, JSONDecodable {
 
 /// A user object of which only the id is guaranteed (presence updates, some partial payloads).
 public struct PartialUser: Sendable, Hashable, JSONDecodable {
+    /// The user's id.
     public var id: Snowflake
+    /// The username (unique on the new username system).
     public var username: String?
+    /// The legacy discriminator, if sent.
     public var discriminator: String?
+    /// The display name, if set (`global_name`).
     public var globalName: String?
+    /// The avatar hash (`avatar`).
     public var avatar: String?
+    /// Whether the user is a bot.
     public var bot: Bool?
 
     /// Decodes a partial user object.
