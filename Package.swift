@@ -17,6 +17,13 @@ let package = Package(
         .library(name: "ApusHTTP", targets: ["ApusHTTP"]),
         .library(name: "ApusSimulator", targets: ["ApusSimulator"]),
         .library(name: "ApusCompression", targets: ["ApusCompression"]),
+        .library(name: "ApusText", targets: ["ApusText"]),
+        .library(name: "ApusConfig", targets: ["ApusConfig"]),
+        .library(name: "ApusStore", targets: ["ApusStore"]),
+        .library(name: "ApusScheduler", targets: ["ApusScheduler"]),
+        .library(name: "ApusCache", targets: ["ApusCache"]),
+        .library(name: "ApusCommands", targets: ["ApusCommands"]),
+        .library(name: "ApusInteractions", targets: ["ApusInteractions"]),
         .executable(name: "apus", targets: ["apus"]),
     ],
     dependencies: [
@@ -26,6 +33,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/hummingbird-project/swift-websocket.git", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
     ],
     targets: [
         // C libraries from Debian, through system-library targets.
@@ -79,6 +89,48 @@ let package = Package(
             resources: [.copy("Resources")],
             swiftSettings: strictSettings
         ),
+        // Text toolkit: mentions, links, emoji, code blocks, markdown stripping, duration grammars. No dependencies,
+        // linear-time scanners over UTF-8.
+        .target(name: "ApusText", swiftSettings: strictSettings),
+        // `apus.toml` (TOMLKit) with `APUS_…` environment overrides, validation that names key and line, and
+        // per-guild settings layered over the file.
+        .target(
+            name: "ApusConfig",
+            dependencies: ["ApusCore", .product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: strictSettings
+        ),
+        // The persistent scheduler: jobs stored through `JobStore`, fired at least once with idempotent actions.
+        .target(
+            name: "ApusScheduler",
+            dependencies: ["ApusCore", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
+        // Storage: one interface, SQLite (GRDB, WAL, synchronous=FULL) by default and PostgreSQL (postgres-nio);
+        // migrations, the write-behind counter buffer, and the SQL job store behind the scheduler.
+        .target(
+            name: "ApusStore",
+            dependencies: [
+                "ApusCore", "ApusScheduler",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // The bounded, per-resource cache of slim Discord types, with statistics.
+        .target(name: "ApusCache", dependencies: ["ApusCore", "ApusModel"], swiftSettings: strictSettings),
+        // Commands: one definition for prefix and slash, typed arguments, flags, checks, cooldowns, help.
+        .target(
+            name: "ApusCommands",
+            dependencies: ["ApusCore", "ApusModel", "ApusText", "ApusHTTP"],
+            swiftSettings: strictSettings
+        ),
+        // Interactions: responses, custom-id routing for components, modals, autocomplete, command sync.
+        .target(
+            name: "ApusInteractions",
+            dependencies: ["ApusCore", "ApusModel", "ApusHTTP", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
         // The framework façade users import.
         .target(
             name: "Apus",
@@ -98,6 +150,21 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        .testTarget(name: "ApusTextTests", dependencies: ["ApusText"], swiftSettings: strictSettings),
+        .testTarget(name: "ApusConfigTests", dependencies: ["ApusConfig", "ApusCore"], swiftSettings: strictSettings),
+        .testTarget(name: "ApusSchedulerTests", dependencies: ["ApusScheduler", "ApusCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ApusStoreTests", dependencies: ["ApusStore", "ApusScheduler", "ApusCore"], swiftSettings: strictSettings
+        ),
+        .testTarget(name: "ApusCacheTests", dependencies: ["ApusCache", "ApusModel", "ApusCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ApusCommandsTests", dependencies: ["ApusCommands", "ApusModel", "ApusText", "ApusCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ApusInteractionsTests", dependencies: ["ApusInteractions", "ApusModel", "ApusHTTP", "ApusCore"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "ApusModelTests", dependencies: ["ApusModel"], swiftSettings: strictSettings),
         .testTarget(name: "ApusCompressionTests", dependencies: ["ApusCompression"], swiftSettings: strictSettings),
         .testTarget(name: "ApusGatewayTests", dependencies: ["ApusGateway", "ApusModel"], swiftSettings: strictSettings),

@@ -42,6 +42,24 @@ let package = Package(
             ],
             swiftSettings: settings
         ),
+        // The seeded chat-message corpus and the extraction-record format shared with the Python `re`/`regex` peers.
+        .target(name: "TextCorpus", swiftSettings: settings),
+        // `swift run -c release --package-path Benchmarks text-compare`: ApusText against `re` and `regex`, same run.
+        .executableTarget(
+            name: "text-compare",
+            dependencies: ["TextCorpus", .product(name: "ApusText", package: "Apus")],
+            swiftSettings: settings
+        ),
+        // `swift run -c release --package-path Benchmarks cache-compare`: bytes per cached member and message,
+        // counted by the allocator, against discord.py's caches (tracemalloc) on the same guilds.
+        .executableTarget(
+            name: "cache-compare",
+            dependencies: [
+                .product(name: "ApusCache", package: "Apus"),
+                .product(name: "ApusModel", package: "Apus"),
+            ],
+            swiftSettings: settings
+        ),
         // `swift test --package-path Benchmarks`: the generator's own tests (no timing).
         .testTarget(
             name: "IngestWorkloadTests",

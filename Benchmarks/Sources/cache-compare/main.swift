@@ -1,0 +1,1 @@
+print("cache-compare: not written yet")

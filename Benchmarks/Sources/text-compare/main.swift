@@ -1,0 +1,1 @@
+print("text-compare: not written yet")
