@@ -12,6 +12,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "Apus", targets: ["Apus"]),
+        .library(name: "ApusCore", targets: ["ApusCore"]),
         .library(name: "ApusModel", targets: ["ApusModel"]),
         .library(name: "ApusGateway", targets: ["ApusGateway"]),
         .library(name: "ApusHTTP", targets: ["ApusHTTP"]),
@@ -24,6 +25,7 @@ let package = Package(
         .library(name: "ApusCache", targets: ["ApusCache"]),
         .library(name: "ApusCommands", targets: ["ApusCommands"]),
         .library(name: "ApusInteractions", targets: ["ApusInteractions"]),
+        .library(name: "ApusPlugins", targets: ["ApusPlugins"]),
         .executable(name: "apus", targets: ["apus"]),
     ],
     dependencies: [
@@ -131,11 +133,14 @@ let package = Package(
             dependencies: ["ApusCore", "ApusModel", "ApusHTTP", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
+        // The batteries-included plugins of the `apus` bot (levels first), with their pure logic separate from I/O.
+        .target(name: "ApusPlugins", dependencies: ["ApusCore", "ApusStore", "Apus"], swiftSettings: strictSettings),
         // The framework façade users import.
         .target(
             name: "Apus",
             dependencies: [
-                "ApusCore", "ApusModel", "ApusCompression", "ApusGateway", "ApusHTTP",
+                "ApusCore", "ApusModel", "ApusCompression", "ApusGateway", "ApusHTTP", "ApusText", "ApusConfig",
+                "ApusStore", "ApusScheduler", "ApusCache", "ApusCommands", "ApusInteractions",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -162,9 +167,10 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
-            name: "ApusInteractionsTests", dependencies: ["ApusInteractions", "ApusModel", "ApusHTTP", "ApusCore"],
+            name: "ApusInteractionsTests", dependencies: ["ApusInteractions", "ApusModel", "ApusHTTP", "ApusCore", "ApusSimulator"],
             swiftSettings: strictSettings
         ),
+        .testTarget(name: "ApusPluginsTests", dependencies: ["ApusPlugins", "ApusCore", "ApusStore", "ApusConfig", "Apus"], swiftSettings: strictSettings),
         .testTarget(name: "ApusModelTests", dependencies: ["ApusModel"], swiftSettings: strictSettings),
         .testTarget(name: "ApusCompressionTests", dependencies: ["ApusCompression"], swiftSettings: strictSettings),
         .testTarget(name: "ApusGatewayTests", dependencies: ["ApusGateway", "ApusModel"], swiftSettings: strictSettings),
@@ -183,7 +189,8 @@ let package = Package(
         .testTarget(
             name: "ApusIntegrationTests",
             dependencies: [
-                "Apus", "ApusGateway", "ApusHTTP", "ApusModel", "ApusSimulator",
+                "Apus", "ApusGateway", "ApusHTTP", "ApusModel", "ApusSimulator", "ApusPlugins", "ApusStore", "ApusConfig",
+                "ApusCache", "ApusCommands", "ApusInteractions",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             swiftSettings: strictSettings

@@ -60,6 +60,20 @@ let package = Package(
             ],
             swiftSettings: settings
         ),
+        // The XP benchmark's seeded input (100,000 messages, 5,000 members, 10 guilds), shared with the Python peer.
+        .target(name: "XPWorkload", swiftSettings: settings),
+        // `swift run -c release --package-path Benchmarks xp-compare`: durable XP updates/s through the write-behind
+        // store (SQLite, PostgreSQL) against the original per-message logic on aiosqlite.
+        .executableTarget(
+            name: "xp-compare",
+            dependencies: [
+                "XPWorkload",
+                .product(name: "ApusPlugins", package: "Apus"),
+                .product(name: "ApusStore", package: "Apus"),
+                .product(name: "ApusCore", package: "Apus"),
+            ],
+            swiftSettings: settings
+        ),
         // `swift test --package-path Benchmarks`: the generator's own tests (no timing).
         .testTarget(
             name: "IngestWorkloadTests",

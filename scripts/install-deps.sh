@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(libzstd-dev zlib1g-dev pkg-config)
+packages=(libzstd-dev zlib1g-dev libsqlite3-dev pkg-config)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
@@ -17,11 +17,12 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 if [ "${1:-}" = "--python" ]; then
-  # discord.py (a real client no one here wrote) connects to the simulator in the test suite.
+  # discord.py (a real client no one here wrote) connects to the simulator in the test suite; the benchmarks also
+  # run the Python tools a bot author would pick instead: `regex` beside `re`, and aiosqlite for the XP store.
   venv=".venv-peers"
-  if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import discord, zstandard" 2>/dev/null; then
-    echo "==> python venv $venv with discord.py[speed]"
+  if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import discord, zstandard, regex, aiosqlite" 2>/dev/null; then
+    echo "==> python venv $venv with discord.py[speed], regex, aiosqlite"
     python3 -m venv "$venv"
-    "$venv/bin/pip" install -q --disable-pip-version-check "discord.py[speed]>=2.7,<2.8"
+    "$venv/bin/pip" install -q --disable-pip-version-check "discord.py[speed]>=2.7,<2.8" "regex>=2024" "aiosqlite>=0.20"
   fi
 fi

@@ -5,6 +5,8 @@ struct CompareOptions {
     var rounds = 5
     /// Runs only the Apus side (for profiling); no comparison is printed.
     var apusOnly = false
+    /// Reads an existing workload file and runs only Apus's one-core path (for `perf record`); prints nothing else.
+    var profile = false
     var file = "/tmp/apus-ingest-workload.bin"
     var python: String
     var peerScript: String
@@ -25,10 +27,11 @@ struct CompareOptions {
             switch argument {
             case "--rounds": options.rounds = remaining.popFirst().flatMap { Int($0) }.map { max(1, $0) } ?? options.rounds
             case "--apus-only": options.apusOnly = true
+            case "--profile": options.profile = true
             case "--file": options.file = remaining.popFirst() ?? options.file
             case "--python": options.python = remaining.popFirst() ?? options.python
             default:
-                print("usage: ingest-compare [--rounds N] [--file PATH] [--python PATH] [--apus-only]")
+                print("usage: ingest-compare [--rounds N] [--file PATH] [--python PATH] [--apus-only] [--profile]")
                 exit(2)
             }
         }

@@ -8,6 +8,14 @@ import IngestWorkload
 // the same compressed bytes, refuses to report timings unless every round's checksums agree, then prints medians.
 
 let options = CompareOptions.parse(CommandLine.arguments.dropFirst())
+if options.profile {
+    let (_, messages) = try WorkloadFile.read(from: options.file)
+    for round in 0..<options.rounds {
+        let result = try await ApusIngestRunner.run(messages: messages, mode: .oneCore)
+        print("apus one-core round \(round): \(format(result.duration.seconds, 3)) s, checksum \(result.checksum)")
+    }
+    exit(0)
+}
 let machine = MachineDescription.current()
 print("machine: \(machine)")
 

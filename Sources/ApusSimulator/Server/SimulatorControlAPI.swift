@@ -10,6 +10,7 @@ import Foundation
 /// - `POST /_sim/messages` `{"channel_id":"1","author_id":"2","content":"hi"}`.
 /// - `POST /_sim/session-start-limit` `{"remaining":0}`.
 /// - `/_sim/rest/…`: REST faults and inspection (see `handleREST`).
+/// - `/_sim/interactions/…`: interactions by scripted members and their responses (see `handleInteractions`).
 struct SimulatorControlAPI: Sendable {
     let simulator: DiscordSimulator
 
@@ -18,6 +19,7 @@ struct SimulatorControlAPI: Sendable {
         if route.hasPrefix("/rest/"), let response = handleREST(method: request.method, route: route, request: request) {
             return response
         }
+        if let response = handleInteractions(method: request.method, route: route, request: request) { return response }
         switch (request.method, route) {
         case ("GET", "/info"):
             return ok([

@@ -1,0 +1,222 @@
+import ApusCore
+
+/// The scheduling loop as a pure state machine: events in, actions out, no I/O and no clock.
+///
+/// The loop never polls. It asks the store when the next job can be claimed (``Action/loadWakeTime``), sleeps
+/// until exactly then, claims what is due (as many as free handler slots allow), and asks again. A job stored with
+/// an earlier due time than the current sleep re-arms the timer at once (``Event/jobScheduled(_:now:)``). A
+/// finished run becomes `complete`, `retry` (with backoff and jitter from the ``JobRetryPolicy``) or `bury`.
+///
+/// A claimed job whose id is already running here (its lease expired mid-run) is not started twice: the claim
+/// only extends its lease, and the running copy records the outcome. A job rescheduled through this machine while
+/// its handler runs keeps its new schedule: the old run's outcome is not written over it.
+public struct SchedulerMachine: Sendable {
+    /// The fixed settings.
+    public let configuration: Configuration
+    /// Where the loop is in its life.
+    public private(set) var phase: Phase = .notStarted
+    /// What has happened so far.
+    public private(set) var counters = SchedulerCounters()
+    /// The jobs whose handlers are running, by id.
+    public private(set) var running: [Int64: StoredJob] = [:]
+    /// The deadline of the armed timer, if any.
+    public private(set) var timerDeadline: WallTime?
+    /// Whether a claim is owed as soon as a handler slot frees up.
+    public private(set) var isWaitingForSlot = false
+
+    private var random: SeededRandom
+    private var lastClaimWasEmpty = false
+    private var supersededWhileRunning: Set<Int64> = []
+
+    /// Creates a machine in the ``Phase/notStarted`` phase; `random` draws the retry jitter.
+    public init(configuration: Configuration, random: SeededRandom) {
+        self.configuration = configuration
+        self.random = random
+    }
+
+    /// Applies `event` and returns what the driver must do, in order.
+    public mutating func handle(_ event: Event) -> [Action] {
+        switch event {
+        case .started:
+            guard phase == .notStarted else { return [] }
+            phase = .running
+            return [.loadWakeTime]
+        case .jobScheduled(let job, let now):
+            return jobScheduled(job, now: now)
+        case .wakeTimeLoaded(let wakeTime, let now):
+            return wakeTimeLoaded(wakeTime, now: now)
+        case .timerFired(let now):
+            return timerFired(now: now)
+        case .jobsClaimed(let jobs, let now):
+            return jobsClaimed(jobs, now: now)
+        case .jobFinished(let id, let result, let now):
+            return jobFinished(id: id, result: result, now: now)
+        case .storeFailed(let now):
+            guard phase == .running else { return [] }
+            return arm(now + configuration.storeRetryDelay)
+        case .shutdownRequested(let now):
+            return shutdownRequested(now: now)
+        }
+    }
+
+    // MARK: - Transitions
+
+    private mutating func jobScheduled(_ job: StoredJob, now: WallTime) -> [Action] {
+        if let runningCopy = running[job.id] {
+            // A schedule stored before this run's claim has fewer attempts: a late notice, already acted on.
+            guard job.attempts >= runningCopy.attempts else { return [] }
+            // Replaced after the claim (a replacement keeps the attempt count): the store holds the new schedule,
+            // which the run's outcome must not overwrite.
+            supersededWhileRunning.insert(job.id)
+        }
+        let dueAt = job.dueAt
+        guard phase == .running, !isWaitingForSlot else { return [] }
+        if let deadline = timerDeadline, deadline <= dueAt { return [] }
+        if dueAt <= now {
+            lastClaimWasEmpty = false
+            return disarm() + claimOrWait(now: now)
+        }
+        return arm(dueAt)
+    }
+
+    private mutating func wakeTimeLoaded(_ wakeTime: WallTime?, now: WallTime) -> [Action] {
+        guard phase == .running else { return [] }
+        guard let wakeTime else { return disarm() }
+        if wakeTime > now {
+            lastClaimWasEmpty = false
+            return arm(wakeTime)
+        }
+        if lastClaimWasEmpty {
+            // The store says something is due, but a claim just now found nothing (clock skew between the store's
+            // comparison and ours, or a job running here whose lease expired). Back off instead of spinning.
+            lastClaimWasEmpty = false
+            return arm(now + configuration.storeRetryDelay)
+        }
+        return disarm() + claimOrWait(now: now)
+    }
+
+    private mutating func timerFired(now: WallTime) -> [Action] {
+        timerDeadline = nil
+        switch phase {
+        case .running:
+            return claimOrWait(now: now)
+        case .stopping:
+            counters.abandoned += running.count
+            running.removeAll()
+            supersededWhileRunning.removeAll()
+            phase = .stopped
+            return [.abandonRunningJobs, .stop]
+        case .notStarted, .stopped:
+            return []
+        }
+    }
+
+    private mutating func jobsClaimed(_ jobs: [StoredJob], now: WallTime) -> [Action] {
+        var actions: [Action] = []
+        var started = 0
+        for job in jobs where running[job.id] == nil {
+            running[job.id] = job
+            counters.fired += 1
+            started += 1
+            actions.append(.run(job))
+        }
+        lastClaimWasEmpty = started == 0
+        guard phase == .running else { return actions }
+        return actions + [.loadWakeTime]
+    }
+
+    private mutating func jobFinished(id: Int64, result: JobRunResult, now: WallTime) -> [Action] {
+        guard let job = running.removeValue(forKey: id) else { return [] }
+        if supersededWhileRunning.remove(id) != nil {
+            return afterFinishing(actions: [], retryAt: nil, now: now)
+        }
+        var actions: [Action] = []
+        var retryAt: WallTime?
+        let policy = configuration.retryPolicy
+        switch result {
+        case .outcome(.succeeded):
+            counters.succeeded += 1
+            actions.append(.complete(id: id))
+        case .outcome(.permanentFailure(let message)):
+            counters.buried += 1
+            actions.append(.bury(id: id, error: message))
+        case .outcome(.failed(let message)):
+            if policy.isExhausted(afterAttempt: job.attempts) {
+                counters.buried += 1
+                actions.append(.bury(id: id, error: message))
+            } else {
+                counters.retried += 1
+                let at = now + policy.delay(afterAttempt: job.attempts, using: &random)
+                retryAt = at
+                actions.append(.retry(id: id, error: message, at: at))
+            }
+        case .noHandler:
+            counters.retried += 1
+            let at = now + policy.unknownKindDelay
+            retryAt = at
+            actions.append(.retry(id: id, error: "no handler is registered for job kind '\(job.kind)'", at: at))
+        }
+        return afterFinishing(actions: actions, retryAt: retryAt, now: now)
+    }
+
+    /// What follows a finished run: stop when a shutdown waited for it, claim when a slot was owed, or re-arm the
+    /// timer for an earlier retry.
+    private mutating func afterFinishing(actions: [Action], retryAt: WallTime?, now: WallTime) -> [Action] {
+        switch phase {
+        case .stopping where running.isEmpty:
+            phase = .stopped
+            return actions + disarm() + [.stop]
+        case .running:
+            if isWaitingForSlot {
+                isWaitingForSlot = false
+                return actions + claimOrWait(now: now)
+            }
+            if let retryAt, timerDeadline.map({ retryAt < $0 }) ?? true {
+                return actions + arm(retryAt)
+            }
+            return actions
+        case .notStarted, .stopping, .stopped:
+            return actions
+        }
+    }
+
+    private mutating func shutdownRequested(now: WallTime) -> [Action] {
+        switch phase {
+        case .notStarted:
+            phase = .stopped
+            return [.stop]
+        case .running:
+            isWaitingForSlot = false
+            if running.isEmpty {
+                phase = .stopped
+                return disarm() + [.stop]
+            }
+            phase = .stopping
+            return arm(now + configuration.shutdownGrace)
+        case .stopping, .stopped:
+            return []
+        }
+    }
+
+    // MARK: - Helpers
+
+    private mutating func claimOrWait(now: WallTime) -> [Action] {
+        let freeSlots = configuration.maxConcurrentJobs - running.count
+        guard freeSlots > 0 else {
+            isWaitingForSlot = true
+            return []
+        }
+        return [.claim(now: now, leaseUntil: now + configuration.leaseDuration, limit: freeSlots)]
+    }
+
+    private mutating func arm(_ deadline: WallTime) -> [Action] {
+        timerDeadline = deadline
+        return [.sleep(until: deadline)]
+    }
+
+    private mutating func disarm() -> [Action] {
+        guard timerDeadline != nil else { return [] }
+        timerDeadline = nil
+        return [.cancelSleep]
+    }
+}

@@ -1,0 +1,91 @@
+import ApusCore
+
+extension SchedulerMachine {
+    /// Fixed settings of the scheduling loop.
+    public struct Configuration: Sendable, Equatable {
+        /// How long a claimed job is hidden from other claimers. It must exceed the longest handler run: when it
+        /// expires the job is claimed again (that is how a crashed run is retried).
+        public let leaseDuration: Duration
+        /// The most handlers running at once (at least 1).
+        public let maxConcurrentJobs: Int
+        /// Retries and burial of failed jobs.
+        public let retryPolicy: JobRetryPolicy
+        /// How long a shutdown waits for running handlers before abandoning them to their leases.
+        public let shutdownGrace: Duration
+        /// How long the loop waits before trying again when the store fails to load or claim.
+        public let storeRetryDelay: Duration
+
+        /// Creates a configuration; `maxConcurrentJobs` is clamped to at least 1, `storeRetryDelay` to at least
+        /// 1 ms (so a failing store cannot make the loop spin), and the other durations to at least zero.
+        public init(
+            leaseDuration: Duration = .seconds(300), maxConcurrentJobs: Int = 4,
+            retryPolicy: JobRetryPolicy = .standard, shutdownGrace: Duration = .seconds(10),
+            storeRetryDelay: Duration = .seconds(5)
+        ) {
+            self.leaseDuration = max(.zero, leaseDuration)
+            self.maxConcurrentJobs = max(1, maxConcurrentJobs)
+            self.retryPolicy = retryPolicy
+            self.shutdownGrace = max(.zero, shutdownGrace)
+            self.storeRetryDelay = max(.milliseconds(1), storeRetryDelay)
+        }
+    }
+
+    /// Where the loop is in its life.
+    public enum Phase: Sendable, Equatable {
+        /// Created, not started.
+        case notStarted
+        /// Claiming and running jobs.
+        case running
+        /// Shutdown requested: no new claims, waiting for running handlers.
+        case stopping
+        /// Finished; every later event is ignored.
+        case stopped
+    }
+
+    /// Something that happened, fed to ``SchedulerMachine/handle(_:)``.
+    ///
+    /// The driver feeds the result of a store action (``wakeTimeLoaded(_:now:)``, ``jobsClaimed(_:now:)``,
+    /// ``storeFailed(now:)``) before any other event, so the machine never has two store reads in flight.
+    public enum Event: Sendable, Equatable {
+        /// The driver started.
+        case started
+        /// `job` was stored or replaced, as ``JobStore/schedule(_:now:)`` returned it (after the commit).
+        case jobScheduled(StoredJob, now: WallTime)
+        /// The answer to ``Action/loadWakeTime``.
+        case wakeTimeLoaded(WallTime?, now: WallTime)
+        /// The timer set by ``Action/sleep(until:)`` went off.
+        case timerFired(now: WallTime)
+        /// The answer to ``Action/claim(now:leaseUntil:limit:)``.
+        case jobsClaimed([StoredJob], now: WallTime)
+        /// A run started by ``Action/run(_:)`` ended.
+        case jobFinished(id: Int64, result: JobRunResult, now: WallTime)
+        /// Loading the wake time or claiming failed; the loop backs off and tries again.
+        case storeFailed(now: WallTime)
+        /// Stop claiming, let running handlers finish (bounded by the shutdown grace), then stop.
+        case shutdownRequested(now: WallTime)
+    }
+
+    /// Something the driver must do, returned by ``SchedulerMachine/handle(_:)`` in order.
+    public enum Action: Sendable, Equatable {
+        /// Ask the store for ``JobStore/nextWakeTime()`` and feed ``Event/wakeTimeLoaded(_:now:)``.
+        case loadWakeTime
+        /// Call ``JobStore/claimDue(now:leaseUntil:limit:)`` and feed ``Event/jobsClaimed(_:now:)``.
+        case claim(now: WallTime, leaseUntil: WallTime, limit: Int)
+        /// Run the job's handler concurrently; feed ``Event/jobFinished(id:result:now:)`` when it ends.
+        case run(StoredJob)
+        /// Record success in the store.
+        case complete(id: Int64)
+        /// Record a failure and put the job back for `at`.
+        case retry(id: Int64, error: String, at: WallTime)
+        /// Record a final failure.
+        case bury(id: Int64, error: String)
+        /// (Re)arm the single timer for `until`, replacing any earlier one.
+        case sleep(until: WallTime)
+        /// Disarm the timer.
+        case cancelSleep
+        /// Cancel every running handler without recording anything: their leases make them run again later.
+        case abandonRunningJobs
+        /// The loop is over.
+        case stop
+    }
+}

@@ -1,0 +1,38 @@
+/// Which engine a bot's store uses and where.
+///
+/// ``from(environment:defaultPath:)`` reads `APUS_DATABASE_URL`: a `postgres://…` URL selects PostgreSQL;
+/// unset or empty selects SQLite at `APUS_DATABASE_PATH`, or at `defaultPath` when that is unset too.
+public enum StoreConfiguration: Sendable, Equatable {
+    /// SQLite in one file (WAL, `synchronous=FULL`).
+    case sqlite(path: String)
+    /// SQLite in memory (tests).
+    case sqliteInMemory
+    /// PostgreSQL.
+    case postgres(PostgresSettings)
+
+    /// Chooses the engine from environment variables. Throws a ``StoreError`` of kind `invalidConfiguration` for
+    /// a URL that is neither empty nor a valid `postgres://` URL.
+    public static func from(
+        environment: [String: String], defaultPath: String = "apus.sqlite"
+    ) throws(StoreError) -> StoreConfiguration {
+        if let url = environment["APUS_DATABASE_URL"], !url.isEmpty {
+            return .postgres(try PostgresSettings(url: url))
+        }
+        if let path = environment["APUS_DATABASE_PATH"], !path.isEmpty {
+            return .sqlite(path: path)
+        }
+        guard !defaultPath.isEmpty else {
+            throw StoreError(.invalidConfiguration, "empty default SQLite path")
+        }
+        return .sqlite(path: defaultPath)
+    }
+
+    /// Opens the database this configuration describes.
+    public func open() async throws(StoreError) -> any Database {
+        switch self {
+        case .sqlite(let path): try SQLiteDatabase(location: .file(path))
+        case .sqliteInMemory: try SQLiteDatabase(location: .inMemory)
+        case .postgres(let settings): try await PostgresDatabase(settings: settings)
+        }
+    }
+}
