@@ -134,7 +134,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // The batteries-included plugins of the `apus` bot (levels first), with their pure logic separate from I/O.
-        .target(name: "ApusPlugins", dependencies: ["ApusCore", "ApusStore", "Apus"], swiftSettings: strictSettings),
+        .target(name: "ApusPlugins", dependencies: ["ApusCore", "ApusStore", "Apus", "ApusText"], swiftSettings: strictSettings),
         // The framework façade users import.
         .target(
             name: "Apus",

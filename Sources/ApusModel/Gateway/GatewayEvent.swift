@@ -1,80 +1,81 @@
 /// A decoded gateway dispatch. Unknown event names arrive as ``unknown(name:data:)`` with their raw JSON.
-/// Payloads are boxed (`indirect`) so that moving an event copies a pointer, not kilobytes of model.
-public indirect enum GatewayEvent: Sendable {
+/// Payloads are boxed (`indirect`) so that moving an event copies a pointer, not kilobytes of model; ``Message`` is
+/// already a copy-on-write box, so `messageCreate` holds it directly.
+public enum GatewayEvent: Sendable {
     /// The `ready` dispatch.
-    case ready(Ready)
+    indirect case ready(Ready)
     /// The `RESUMED` dispatch.
     case resumed
     /// The `guildCreate` dispatch.
-    case guildCreate(Guild)
+    indirect case guildCreate(Guild)
     /// The `guildUpdate` dispatch.
-    case guildUpdate(Guild)
+    indirect case guildUpdate(Guild)
     /// The `guildDelete` dispatch.
-    case guildDelete(UnavailableGuild)
+    indirect case guildDelete(UnavailableGuild)
     /// The `channelCreate` dispatch.
-    case channelCreate(Channel)
+    indirect case channelCreate(Channel)
     /// The `channelUpdate` dispatch.
-    case channelUpdate(Channel)
+    indirect case channelUpdate(Channel)
     /// The `channelDelete` dispatch.
-    case channelDelete(Channel)
+    indirect case channelDelete(Channel)
     /// The `threadCreate` dispatch.
-    case threadCreate(Channel)
+    indirect case threadCreate(Channel)
     /// The `threadUpdate` dispatch.
-    case threadUpdate(Channel)
+    indirect case threadUpdate(Channel)
     /// The `threadDelete` dispatch.
-    case threadDelete(Channel)
+    indirect case threadDelete(Channel)
     /// The `guildRoleCreate` dispatch.
-    case guildRoleCreate(GuildRoleEvent)
+    indirect case guildRoleCreate(GuildRoleEvent)
     /// The `guildRoleUpdate` dispatch.
-    case guildRoleUpdate(GuildRoleEvent)
+    indirect case guildRoleUpdate(GuildRoleEvent)
     /// The `guildRoleDelete` dispatch.
-    case guildRoleDelete(GuildRoleDelete)
+    indirect case guildRoleDelete(GuildRoleDelete)
     /// The `guildMemberAdd` dispatch.
-    case guildMemberAdd(GuildMemberAdd)
+    indirect case guildMemberAdd(GuildMemberAdd)
     /// The `guildMemberUpdate` dispatch.
-    case guildMemberUpdate(GuildMemberUpdate)
+    indirect case guildMemberUpdate(GuildMemberUpdate)
     /// The `guildMemberRemove` dispatch.
-    case guildMemberRemove(GuildMemberRemove)
+    indirect case guildMemberRemove(GuildMemberRemove)
     /// The `guildMembersChunk` dispatch.
-    case guildMembersChunk(GuildMembersChunk)
+    indirect case guildMembersChunk(GuildMembersChunk)
     /// The `guildBanAdd` dispatch.
-    case guildBanAdd(GuildBanEvent)
+    indirect case guildBanAdd(GuildBanEvent)
     /// The `guildBanRemove` dispatch.
-    case guildBanRemove(GuildBanEvent)
+    indirect case guildBanRemove(GuildBanEvent)
     /// The `messageCreate` dispatch.
     case messageCreate(Message)
     /// The `messageUpdate` dispatch.
-    case messageUpdate(MessageUpdate)
+    indirect case messageUpdate(MessageUpdate)
     /// The `messageDelete` dispatch.
-    case messageDelete(MessageDelete)
+    indirect case messageDelete(MessageDelete)
     /// The `messageDeleteBulk` dispatch.
-    case messageDeleteBulk(MessageDeleteBulk)
+    indirect case messageDeleteBulk(MessageDeleteBulk)
     /// The `messageReactionAdd` dispatch.
-    case messageReactionAdd(MessageReactionAdd)
+    indirect case messageReactionAdd(MessageReactionAdd)
     /// The `messageReactionRemove` dispatch.
-    case messageReactionRemove(MessageReactionRemove)
+    indirect case messageReactionRemove(MessageReactionRemove)
     /// The `messageReactionRemoveAll` dispatch.
-    case messageReactionRemoveAll(MessageReactionRemoveAll)
+    indirect case messageReactionRemoveAll(MessageReactionRemoveAll)
     /// The `messageReactionRemoveEmoji` dispatch.
-    case messageReactionRemoveEmoji(MessageReactionRemoveEmoji)
+    indirect case messageReactionRemoveEmoji(MessageReactionRemoveEmoji)
     /// The `typingStart` dispatch.
-    case typingStart(TypingStart)
+    indirect case typingStart(TypingStart)
     /// The `presenceUpdate` dispatch.
-    case presenceUpdate(Presence)
+    indirect case presenceUpdate(Presence)
     /// The `voiceStateUpdate` dispatch.
-    case voiceStateUpdate(VoiceState)
+    indirect case voiceStateUpdate(VoiceState)
     /// The `voiceServerUpdate` dispatch.
-    case voiceServerUpdate(VoiceServerUpdate)
+    indirect case voiceServerUpdate(VoiceServerUpdate)
     /// The `interactionCreate` dispatch.
-    case interactionCreate(Interaction)
+    indirect case interactionCreate(Interaction)
     /// The `rateLimited` dispatch.
-    case rateLimited(RateLimitedEvent)
+    indirect case rateLimited(RateLimitedEvent)
     /// The `userUpdate` dispatch.
-    case userUpdate(User)
+    indirect case userUpdate(User)
     /// The `guildEmojisUpdate` dispatch.
-    case guildEmojisUpdate(GuildEmojisUpdate)
+    indirect case guildEmojisUpdate(GuildEmojisUpdate)
     /// A dispatch this version does not model, kept verbatim.
-    case unknown(name: String, data: RawJSON)
+    indirect case unknown(name: String, data: RawJSON)
 
     /// The kind of this event.
     public var kind: EventKind {

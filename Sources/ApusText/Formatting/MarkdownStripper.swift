@@ -1,5 +1,5 @@
-/// Removes Discord markdown exactly as the original bot's `strip_formatting` does, in one pass (two when the
-/// message has an odd number of backticks).
+/// Removes Discord markdown exactly as the original bot's `strip_formatting` does, in linear time: a word-at-a-time
+/// backtick count, one streaming pass, and one more pass only when the message has an odd number of backticks.
 ///
 /// The original applies, in order and without `DOTALL`:
 /// 1. ```` re.sub(r"```(.*?)```", r"\1") ```` 2. `` re.sub(r"`([^`]*)`", r"\1") ``
@@ -71,14 +71,34 @@ public struct MarkdownStripper: Sendable {
         while index < count {
             let byte = bytes[index]
             let kind = classes[Int(byte)]
-            if kind != 3 {
-                // Branch-free: copy a plain byte, write one space for whitespace, drop `* _ ~ >`.
-                let isSpace = kind == 1
-                output[written] = isSpace ? space : byte
-                let keep = kind == 0 || (isSpace && !lastWasSpace)
-                written += keep ? 1 : 0
-                lastWasSpace = isSpace || (kind == 2 && lastWasSpace)
+            if kind == 0 {
+                // A run of bytes that are copied as they are.
+                output[written] = byte
+                written += 1
+                index += 1
+                while index < count {
+                    let next = bytes[index]
+                    if classes[Int(next)] != 0 { break }
+                    output[written] = next
+                    written += 1
+                    index += 1
+                }
+                lastWasSpace = false
+                atLineStart = false
+                continue
+            }
+            if kind == 1 {
+                if !lastWasSpace {
+                    output[written] = space
+                    written += 1
+                }
+                lastWasSpace = true
                 atLineStart = byte == UInt8(ascii: "\n")
+                index += 1
+                continue
+            }
+            if kind == 2 {
+                atLineStart = false
                 index += 1
                 continue
             }

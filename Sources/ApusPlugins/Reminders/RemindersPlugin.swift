@@ -1,0 +1,87 @@
+import Apus
+import ApusCommands
+import ApusHTTP
+import ApusModel
+import ApusScheduler
+import ApusText
+import Synchronization
+
+/// `remindme <duration> <text>`: a reminder stored as a scheduled job, so it fires once even if the bot restarts or
+/// crashes in between.
+///
+/// Delivery is at least once (see ``JobStore``) and the action is idempotent: before posting, the job looks for
+/// its own marker among the channel's recent messages, so a crash between Discord's answer and the job's commit
+/// never produces a second reminder.
+public final class RemindersPlugin: Plugin {
+    /// `reminders`.
+    public let name = "reminders"
+    /// The job kind.
+    public static let jobKind = "reminders.remind"
+    /// How many recent channel messages the idempotency check reads.
+    public let recentMessagesChecked: Int
+    private let context = Mutex<PluginContext?>(nil)
+
+    /// Creates the plugin.
+    public init(recentMessagesChecked: Int = 50) {
+        self.recentMessagesChecked = recentMessagesChecked
+    }
+
+    /// Keeps the context for the command (which schedules through it).
+    public func setUp(context: PluginContext) async throws {
+        guard context.scheduler != nil else { throw RemindersPluginError.noScheduler }
+        self.context.withLock { $0 = context }
+    }
+
+    /// `remindme` (alias `remind`), with the remindme grammar (`1h30m`, `2w3d`, …).
+    public func commands() -> [Command] {
+        [Command("remindme", aliases: ["remind"], description: "Remind you of something later.", category: "Utility",
+                 parameters: [.duration("duration", "When, e.g. 1h30m.", grammar: .compactUnits),
+                              .text("text", "What to remind you of.", maxLength: 1_500)]) { [self] reply, arguments in
+            guard let context = context.withLock({ $0 }), let scheduler = context.scheduler,
+                  let delay = arguments.duration("duration"), let text = arguments.string("text") else { return }
+            let invocation = arguments.invocation
+            let reminder = Reminder(channelID: invocation.channelID.rawValue, userID: invocation.author.id.rawValue, text: text)
+            let now = context.wallClock.now()
+            // The invoking message or interaction id: unique per request, and the same if Discord redelivers it.
+            let origin = switch invocation.source {
+            case .prefix(let messageID, _): "message:\(messageID)"
+            case .slash(let interactionID, _): "interaction:\(interactionID)"
+            }
+            let job = try await scheduler.schedule(NewJob(
+                kind: Self.jobKind, key: origin,
+                payload: reminder.payload, dueAt: now + delay))
+            let seconds = Int(delay.components.seconds)
+            try await reply.reply("I'll remind you in \(HumanDuration.describe(seconds: seconds)) (reminder #\(job.id)).")
+        }]
+    }
+
+    /// The job handler: post once.
+    public func jobHandlers(context: PluginContext) -> [String: Scheduler.Handler] {
+        [Self.jobKind: { [recentMessagesChecked] job in
+            guard let reminder = Reminder(payload: job.payload) else { return .permanentFailure("damaged reminder payload") }
+            guard let rest = context.rest else { return .failed("no REST client") }
+            let channel = Snowflake(reminder.channelID)
+            let marker = Reminder.marker(jobID: job.id)
+            let recent = try await rest.listMessages(channelID: channel, limit: recentMessagesChecked)
+            if recent.contains(where: { $0.content.contains(marker) }) { return .succeeded }
+            _ = try await rest.createMessage(
+                channelID: channel,
+                MessageCreatePayload(content: reminder.message(jobID: job.id),
+                                     allowedMentions: AllowedMentions(users: [Snowflake(reminder.userID)])))
+            return .succeeded
+        }]
+    }
+}
+
+/// Why the reminders plugin cannot start.
+public enum RemindersPluginError: Error, Sendable, CustomStringConvertible {
+    /// The bot has no scheduler (it needs a database).
+    case noScheduler
+
+    /// A readable explanation.
+    public var description: String {
+        switch self {
+        case .noScheduler: "the reminders plugin needs the persistent scheduler (a database)"
+        }
+    }
+}

@@ -1,0 +1,136 @@
+import Apus
+import ApusCache
+import ApusCommands
+import ApusConfig
+import ApusCore
+import ApusInteractions
+import ApusPlugins
+import ApusScheduler
+import ApusSimulator
+import ApusStore
+import Foundation
+import Testing
+
+/// One bot process of the restart test: its own Bot, database connection, scheduler and plugins over a shared
+/// database file.
+private struct BotProcess {
+    let bot: Bot
+    let database: any Database
+    let scheduler: Scheduler
+    let host: PluginHost
+    let context: PluginContext
+    let running: Task<Void, any Error>
+
+    static func start(simulator: DiscordSimulator, configuration: SimulatorConfiguration, databasePath: String,
+                      clock: ManualWallClock, seed: UInt64) async throws -> BotProcess {
+        let database = try SQLiteDatabase(location: .file(databasePath))
+        var botConfiguration = BotConfiguration(token: configuration.token, intents: [.guilds, .guildMessages, .messageContent])
+        botConfiguration.apiBaseURL = simulator.apiBaseURL
+        botConfiguration.timings = .fastForTesting
+        botConfiguration.seed = seed
+        let bot = Bot(configuration: botConfiguration)
+        let host = try PluginHost(plugins: [RemindersPlugin()])
+        let config = try ConfigLoader(schema: try host.configSchema()).load(text: "[bot]\nprefix = \"!\"\n", environment: [:])
+        _ = try await Migrator(database: database).migrate(
+            [CoreMigrations.list, SQLGuildSettingsStore.migrations] + host.migrationLists(enabledIn: config))
+        let scheduler = Scheduler(
+            store: SQLJobStore(database: database), clock: clock,
+            configuration: SchedulerMachine.Configuration(leaseDuration: .seconds(60)), random: SeededRandom(seed: seed))
+        let context = PluginContext(
+            rest: bot.rest, database: database, scheduler: scheduler,
+            settings: GuildSettings(base: config, store: SQLGuildSettingsStore(database: database)), wallClock: clock)
+        await host.start(config: config, context: context)
+        await host.registerJobs(on: scheduler, context: context)
+        let cache = DiscordCache()
+        let router = CommandRouter(
+            tree: try CommandTree(host.commands()),
+            configuration: .init(prefixes: ["!"], botUserID: Snowflake(configuration.botUserID)),
+            lookup: CacheCommandLookup(cache: cache, wallClock: clock), wallClock: clock)
+        bot.install(BotFramework(
+            cache: cache, commands: router, components: ComponentRouter(), plugins: host, context: context,
+            applicationID: Snowflake(configuration.applicationID), wallClock: clock))
+        let running = Task { try await bot.run() }
+        return BotProcess(bot: bot, database: database, scheduler: scheduler, host: host, context: context, running: running)
+    }
+
+    /// Stops like `kill -9` as far as the data is concerned: the scheduler writes nothing more, plugins are not shut
+    /// down, and only what was already committed survives.
+    func crash() async throws {
+        scheduler.abandon()
+        bot.shutdown(keepSessionsResumable: true)
+        try await running.value
+        await bot.close()
+        await database.close()
+    }
+}
+
+@Suite("Framework: reminders survive a crash and fire exactly once", .serialized, .timeLimit(.minutes(2)))
+struct FrameworkReminderTests {
+    @Test("scheduled, crashed, restarted: each reminder posts once, including one whose post landed before the crash")
+    func remindersAcrossCrash() async throws {
+        var configuration = SimulatorConfiguration()
+        configuration.guildCount = 1
+        let simulator = DiscordSimulator(configuration: configuration)
+        try await simulator.start()
+        let guildID = try #require(simulator.world.guildIDs.first)
+        let channelID = try #require(simulator.world.textChannelIDs.first)
+        let author = try #require(simulator.world.memberIDs(guildID: guildID).last)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("apus-reminders-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let databasePath = directory.appendingPathComponent("bot.sqlite").path
+        let clock = ManualWallClock()
+        let deadline = ContinuousClock.now + .seconds(60)
+
+        // Process 1: two reminders are asked for and stored; then the process dies before either is due.
+        let first = try await BotProcess.start(simulator: simulator, configuration: configuration, databasePath: databasePath, clock: clock, seed: 1)
+        first.scheduler.start()
+        try await waitForSession(simulator)
+        _ = simulator.postMessage(channelID: channelID, authorID: author, content: "!remindme 1h stretch your legs")
+        _ = simulator.postMessage(channelID: channelID, authorID: author, content: "!remindme 2h drink water")
+        _ = simulator.postMessage(channelID: channelID, authorID: author, content: "!remindme soon never")
+        // Three commands, three answers: two confirmations and one clear error for the bad duration.
+        while simulator.rest.messages(channelID: channelID).count < 6 {
+            try #require(ContinuousClock.now < deadline, "every command should be answered")
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        let answers = simulator.rest.messages(channelID: channelID)
+        #expect(answers.filter { $0.contains("I'll remind you in 1 hour") || $0.contains("I'll remind you in 2 hours") }.count == 2)
+        #expect(answers.contains { $0.contains("Invalid value for `duration`") && $0.contains("soon") },
+                "the bad duration gets a specific error naming the parameter and the input")
+        let stored = try await first.scheduler.jobs(kind: RemindersPlugin.jobKind)
+        #expect(stored.count == 2)
+        let water = try #require(stored.first { $0.payload.hasSuffix("drink water") })
+        // The crash window: the second reminder's post reaches Discord, then the process dies before the job commits.
+        let posted = try #require(Reminder(payload: water.payload)).message(jobID: water.id)
+        _ = try await first.bot.rest.createMessage(channelID: Snowflake(channelID), MessageCreatePayload(content: posted))
+        try await first.crash()
+
+        // Process 2, three hours later: both jobs are overdue and fire on start; the second finds its post.
+        clock.advance(by: .seconds(3 * 3600))
+        let second = try await BotProcess.start(simulator: simulator, configuration: configuration, databasePath: databasePath, clock: clock, seed: 2)
+        second.scheduler.start()
+        while try await second.scheduler.jobs(kind: RemindersPlugin.jobKind, state: .completed).count < 2 {
+            try #require(ContinuousClock.now < deadline, "both overdue reminders should complete after the restart")
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        let messages = simulator.rest.messages(channelID: channelID)
+        #expect(messages.filter { $0.contains("reminder #") && $0.contains(": stretch your legs") }.count == 1)
+        #expect(messages.filter { $0.contains("reminder #") && $0.contains(": drink water") }.count == 1)
+        #expect(second.scheduler.counters.succeeded == 2)
+        second.scheduler.abandon()
+        second.bot.shutdown()
+        try await second.running.value
+        await second.bot.close()
+        await second.database.close()
+        await simulator.shutdown()
+    }
+
+    private func waitForSession(_ simulator: DiscordSimulator) async throws {
+        let deadline = ContinuousClock.now + .seconds(20)
+        while !simulator.wireLog().contains(where: { $0.eventName == "GUILD_CREATE" }) {
+            try #require(ContinuousClock.now < deadline, "the bot should receive its guild")
+            try await Task.sleep(for: .milliseconds(10))
+        }
+    }
+}
