@@ -27,8 +27,10 @@ public actor LevelsLedger {
     private let database: any Database
     private let buffer: WriteBehindBuffer<MemberKey, XPLedgerRow>
     private var rows: [MemberKey: XPLedgerRow] = [:]
+    /// Guilds whose rows are all in ``rows``: a miss there means the member has no row (no query needed).
+    private var loadedGuilds: Set<UInt64> = []
     private let maximumCachedRows: Int
-    /// Rows read from the database (first sight of a member since start).
+    /// Queries run to read rows (one per guild on first sight, or one per member for guilds too large to load).
     public private(set) var databaseReads = 0
 
     /// Creates a ledger over `database` (which must have ``LevelsMigrations`` applied).
@@ -50,19 +52,47 @@ public actor LevelsLedger {
     }
 
     /// The member's row, or `nil` if they have none.
+    ///
+    /// The first lookup in a guild loads all of that guild's rows in one query (so a busy guild costs one read, not
+    /// one per member); a guild with more rows than the cache holds falls back to one indexed read per member.
     public func row(_ key: MemberKey) async throws -> XPLedgerRow? {
         if let cached = rows[key] { return cached }
         if let pending = await buffer.pendingValue(for: key) { return pending }
+        if loadedGuilds.contains(key.guildID) { return nil }
+        if try await loadGuild(key.guildID) { return rows[key] }
         databaseReads += 1
         let found = try await database.queryFirst(
             "SELECT xp, level, blacklisted, last_message FROM levels WHERE guild_id = ? AND member_id = ?",
             [.int64(Int64(bitPattern: key.guildID)), .int64(Int64(bitPattern: key.memberID))])
         guard let found else { return nil }
-        let row = XPLedgerRow(
-            xp: try found.double("xp"), level: try found.int("level"), blacklisted: try found.bool("blacklisted"),
-            lastMessage: try found.wallTime("last_message"))
+        let row = try Self.ledgerRow(found)
         remember(row, for: key)
         return row
+    }
+
+    /// Loads every row of a guild if they fit in the cache; returns whether it did.
+    private func loadGuild(_ guildID: UInt64) async throws -> Bool {
+        databaseReads += 1
+        let limit = maximumCachedRows - rows.count
+        guard limit > 0 else { return false }
+        let found = try await database.query(
+            "SELECT member_id, xp, level, blacklisted, last_message FROM levels WHERE guild_id = ? LIMIT ?",
+            [.int64(Int64(bitPattern: guildID)), .int(limit + 1)])
+        guard found.count <= limit else { return false }
+        for stored in found {
+            let key = MemberKey(guildID: guildID, memberID: UInt64(bitPattern: try stored.int64("member_id")))
+            // A row written since start (cached or still in the buffer) is newer than the database's copy.
+            guard rows[key] == nil, await buffer.pendingValue(for: key) == nil else { continue }
+            rows[key] = try Self.ledgerRow(stored)
+        }
+        loadedGuilds.insert(guildID)
+        return true
+    }
+
+    private static func ledgerRow(_ stored: StoreRow) throws -> XPLedgerRow {
+        XPLedgerRow(
+            xp: try stored.double("xp"), level: try stored.int("level"), blacklisted: try stored.bool("blacklisted"),
+            lastMessage: try stored.wallTime("last_message"))
     }
 
     /// Runs the per-message algorithm for `message` at `now` and buffers the resulting write. Returns the decision
@@ -107,17 +137,14 @@ public actor LevelsLedger {
                 + (database.dialect == .postgres ? "blacklisted = FALSE" : "blacklisted = 0")
                 + " ORDER BY xp DESC LIMIT ?",
             [.int64(Int64(bitPattern: guildID)), .int(max(0, limit))])
-        return try found.map { row in
-            (UInt64(bitPattern: try row.int64("member_id")),
-             XPLedgerRow(xp: try row.double("xp"), level: try row.int("level"), blacklisted: try row.bool("blacklisted"),
-                         lastMessage: try row.wallTime("last_message")))
-        }
+        return try found.map { row in (UInt64(bitPattern: try row.int64("member_id")), try Self.ledgerRow(row)) }
     }
 
     private func remember(_ row: XPLedgerRow, for key: MemberKey) {
         if rows.count >= maximumCachedRows, rows[key] == nil {
             // Rows are also in the database or the buffer: dropping cached ones only costs a re-read.
             rows.removeAll(keepingCapacity: true)
+            loadedGuilds.removeAll()
         }
         rows[key] = row
     }
