@@ -1,3 +1,4 @@
+import ApusHTTP
 import ApusCommands
 import ApusModel
 import Synchronization
@@ -61,6 +62,10 @@ final class RecordingContext: CommandContext {
 
     func reply(_ content: String, ephemeral: Bool) async throws {
         state.withLock { $0.append(content) }
+    }
+
+    func reply(_ message: MessageCreatePayload) async throws {
+        state.withLock { $0.append(message.content ?? "") }
     }
 
     func deferReply(ephemeral: Bool) async throws {

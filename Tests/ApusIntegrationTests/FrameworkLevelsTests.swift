@@ -120,6 +120,108 @@ struct FrameworkLevelsTests {
     }
 }
 
+extension FrameworkLevelsTests {
+    @Test("a server admin switches levels off for the server with `config set`; a member without Manage Server cannot")
+    func perGuildSwitchFromChat() async throws {
+        var simulatorConfiguration = SimulatorConfiguration()
+        simulatorConfiguration.guildCount = 1
+        let simulator = DiscordSimulator(configuration: simulatorConfiguration)
+        try await simulator.start()
+        let guildID = try #require(simulator.world.guildIDs.first)
+        let channelID = try #require(simulator.world.textChannelIDs.first)
+        let guildJSON = try #require(simulator.world.guildCreateJSON(guildID: guildID))
+        let guildObject = try #require(try JSONSerialization.jsonObject(with: Data(guildJSON.utf8)) as? [String: Any])
+        let owner = try #require((guildObject["owner_id"] as? String).flatMap { UInt64($0) })
+        let member = try #require(simulator.world.memberIDs(guildID: guildID).last { $0 != owner })
+
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("apus-framework-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let database = try SQLiteDatabase(location: .file(directory.appendingPathComponent("bot.sqlite").path))
+        var botConfiguration = BotConfiguration(token: simulatorConfiguration.token, intents: [.guilds, .guildMessages, .messageContent, .guildMembers])
+        botConfiguration.apiBaseURL = simulator.apiBaseURL
+        botConfiguration.timings = .fastForTesting
+        botConfiguration.seed = 12
+        let bot = Bot(configuration: botConfiguration)
+        let routerBox = RouterBox()
+        let levels = LevelsPlugin(isCommand: { routerBox.router?.matchPrefix($0) != nil })
+        let host = try PluginHost(plugins: [levels, SettingsPlugin()])
+        let config = try ConfigLoader(schema: try host.configSchema())
+            .load(text: "[bot]\nprefix = \"!\"\n[levels]\ncooldown = 0\n", environment: [:])
+        _ = try await Migrator(database: database).migrate([SQLGuildSettingsStore.migrations] + host.migrationLists(enabledIn: config))
+        let context = PluginContext(
+            rest: bot.rest, database: database,
+            settings: GuildSettings(base: config, store: SQLGuildSettingsStore(database: database)))
+        await host.start(config: config, context: context)
+        let cache = DiscordCache()
+        let router = CommandRouter(
+            tree: try CommandTree(host.commands()),
+            configuration: .init(prefixes: ["!"], botUserID: Snowflake(simulatorConfiguration.botUserID)),
+            lookup: CacheCommandLookup(cache: cache))
+        routerBox.router = router
+        bot.install(BotFramework(
+            cache: cache, commands: router, components: ComponentRouter(), plugins: host, context: context,
+            applicationID: Snowflake(simulatorConfiguration.applicationID)))
+        let running = Task { try await bot.run() }
+        let deadline = ContinuousClock.now + .seconds(30)
+        while cache.guild(Snowflake(guildID)) == nil {
+            try #require(ContinuousClock.now < deadline, "the guild should reach the cache")
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        let ledger = try #require(levels.ledger)
+        func replies() -> [String] { simulator.rest.messages(channelID: channelID) }
+
+        // A member without Manage Server is refused, and nothing changes.
+        _ = simulator.postMessage(channelID: channelID, authorID: member, content: "!config set levels.enabled false")
+        while !replies().contains(where: { $0.contains("Manage Server") || $0.contains("permission") }) {
+            try #require(ContinuousClock.now < deadline, "the member should be refused with the missing permission")
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        // A wrong value is refused with the key named.
+        _ = simulator.postMessage(channelID: channelID, authorID: owner, content: "!config set levels.cooldown soon")
+        while !replies().contains(where: { $0.contains("Not changed") && $0.contains("levels.cooldown") }) {
+            try #require(ContinuousClock.now < deadline, "a bad value should be refused")
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        // Two messages with levels on: a row with 1 XP.
+        for index in 0..<2 { _ = simulator.postMessage(channelID: channelID, authorID: member, content: "before \(index)") }
+        let key = MemberKey(guildID: guildID, memberID: member)
+        while try await ledger.row(key)?.xp != 1 {
+            try #require(ContinuousClock.now < deadline, "levels should score messages while on")
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        // The owner switches levels off for this server; later messages earn nothing.
+        _ = simulator.postMessage(channelID: channelID, authorID: owner, content: "!config set levels.enabled false")
+        while !replies().contains(where: { $0.contains("levels.enabled") && $0.contains("in this server") }) {
+            try #require(ContinuousClock.now < deadline, "the owner's change should be confirmed")
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        for index in 0..<3 { _ = simulator.postMessage(channelID: channelID, authorID: member, content: "after \(index)") }
+        // The cache and the plugins share one queue, in gateway order: once a later message is in the cache, the
+        // plugins have seen the three before it.
+        let sentinelJSON = try #require(simulator.postMessage(channelID: channelID, authorID: member, content: "sentinel"))
+        let sentinel = try #require(try JSONSerialization.jsonObject(with: Data(sentinelJSON.utf8)) as? [String: Any])
+        let sentinelID = try #require((sentinel["id"] as? String).flatMap { UInt64($0) })
+        while cache.message(Snowflake(sentinelID), channel: Snowflake(channelID)) == nil {
+            try #require(ContinuousClock.now < deadline, "the sentinel should reach the cache")
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        #expect(try await ledger.row(key)?.xp == 1, "messages after the switch earned nothing")
+        let stored = try await database.queryFirst("SELECT overrides FROM guild_settings WHERE guild_id = ?", [.int64(Int64(bitPattern: guildID))])
+        #expect(try stored?.text("overrides").contains("enabled") == true, "the override is in the database")
+        #expect(await host.isEnabled("levels", guildID: guildID, context: context) == false)
+        bot.shutdown()
+        try await running.value
+        await host.shutDown(context: context)
+        await bot.close()
+        let row = try await database.queryFirst("SELECT xp FROM levels WHERE guild_id = ? AND member_id = ?",
+                                                [.int64(Int64(bitPattern: guildID)), .int64(Int64(bitPattern: member))])
+        #expect(try row?.double("xp") == 1, "messages after the switch earned nothing")
+        await database.close()
+        await simulator.shutdown()
+    }
+}
+
 /// Lets the levels plugin ask the router (built after the plugin) whether a message is a command.
 final class RouterBox: Sendable {
     private let storage = Mutex<CommandRouter?>(nil)

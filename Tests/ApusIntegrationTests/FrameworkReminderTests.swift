@@ -40,14 +40,16 @@ private struct BotProcess {
             rest: bot.rest, database: database, scheduler: scheduler,
             settings: GuildSettings(base: config, store: SQLGuildSettingsStore(database: database)), wallClock: clock)
         await host.start(config: config, context: context)
-        await host.registerJobs(on: scheduler, context: context)
+        host.registerJobs(on: scheduler, context: context)
         let cache = DiscordCache()
         let router = CommandRouter(
             tree: try CommandTree(host.commands()),
             configuration: .init(prefixes: ["!"], botUserID: Snowflake(configuration.botUserID)),
             lookup: CacheCommandLookup(cache: cache, wallClock: clock), wallClock: clock)
+        var components = ComponentRouter()
+        host.registerRoutes(on: &components)
         bot.install(BotFramework(
-            cache: cache, commands: router, components: ComponentRouter(), plugins: host, context: context,
+            cache: cache, commands: router, components: components, plugins: host, context: context,
             applicationID: Snowflake(configuration.applicationID), wallClock: clock))
         let running = Task { try await bot.run() }
         return BotProcess(bot: bot, database: database, scheduler: scheduler, host: host, context: context, running: running)
@@ -126,9 +128,74 @@ struct FrameworkReminderTests {
         await simulator.shutdown()
     }
 
-    private func waitForSession(_ simulator: DiscordSimulator) async throws {
+    @Test("the Cancel button works after a restart, only for the person who asked, and the job never fires")
+    func cancelButtonAcrossRestart() async throws {
+        var configuration = SimulatorConfiguration()
+        configuration.guildCount = 1
+        let simulator = DiscordSimulator(configuration: configuration)
+        try await simulator.start()
+        let guildID = try #require(simulator.world.guildIDs.first)
+        let channelID = try #require(simulator.world.textChannelIDs.first)
+        let members = simulator.world.memberIDs(guildID: guildID)
+        let author = try #require(members.last)
+        let stranger = try #require(members.first { $0 != author })
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("apus-reminders-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let databasePath = directory.appendingPathComponent("bot.sqlite").path
+        let clock = ManualWallClock()
+        let deadline = ContinuousClock.now + .seconds(60)
+
+        let first = try await BotProcess.start(simulator: simulator, configuration: configuration, databasePath: databasePath, clock: clock, seed: 3)
+        first.scheduler.start()
+        try await waitForSession(simulator)
+        _ = simulator.postMessage(channelID: channelID, authorID: author, content: "!remindme 1h tea")
+        var confirmation: [String: Any]?
+        while confirmation == nil {
+            try #require(ContinuousClock.now < deadline, "the reminder should be confirmed")
+            confirmation = simulator.rest.messages(channelID: channelID).lazy
+                .compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+                .first { ($0["content"] as? String)?.hasPrefix("I'll remind you in 1 hour") == true }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        let messageID = try #require((confirmation?["id"] as? String).flatMap { UInt64($0) })
+        let job = try #require(try await first.scheduler.jobs(kind: RemindersPlugin.jobKind).first)
+        try await first.crash()
+
+        // A new process, a new router: the button sent by the old one still routes by its custom id.
+        let second = try await BotProcess.start(simulator: simulator, configuration: configuration, databasePath: databasePath, clock: clock, seed: 4)
+        second.scheduler.start()
+        try await waitForSession(simulator, sessions: 2)
+        let customID = "reminders:cancel:\(job.id)"
+        let refused = try simulator.rest.clickButton(messageID: messageID, customID: customID, channelID: channelID, userID: stranger)
+        while !simulator.rest.interactionResponses(id: refused.id).contains(where: { $0.accepted }) {
+            try #require(ContinuousClock.now < deadline, "the stranger's click should be answered")
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        let refusal = try #require(simulator.rest.interactionResponses(id: refused.id).first)
+        #expect(refusal.ephemeral && refusal.body.contains("Only the person who asked"))
+        #expect(try await second.scheduler.jobs(kind: RemindersPlugin.jobKind, state: .pending).count == 1)
+
+        let accepted = try simulator.rest.clickButton(messageID: messageID, customID: customID, channelID: channelID, userID: author)
+        while !simulator.rest.interactionResponses(id: accepted.id).contains(where: { $0.accepted }) {
+            try #require(ContinuousClock.now < deadline, "the owner's click should be answered")
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        #expect(simulator.rest.interactionResponses(id: accepted.id).first?.callbackType == 7, "the message is updated in place")
+        #expect(try await second.scheduler.jobs(kind: RemindersPlugin.jobKind, state: .cancelled).map(\.id) == [job.id])
+        #expect(try await second.scheduler.jobs(kind: RemindersPlugin.jobKind, state: .pending).isEmpty)
+        second.scheduler.abandon()
+        second.bot.shutdown()
+        try await second.running.value
+        await second.bot.close()
+        await second.database.close()
+        await simulator.shutdown()
+    }
+
+    /// Waits until the simulator has sent GUILD_CREATE `sessions` times in all (once per bot process that connected).
+    private func waitForSession(_ simulator: DiscordSimulator, sessions: Int = 1) async throws {
         let deadline = ContinuousClock.now + .seconds(20)
-        while !simulator.wireLog().contains(where: { $0.eventName == "GUILD_CREATE" }) {
+        while simulator.wireLog().filter({ $0.eventName == "GUILD_CREATE" }).count < sessions {
             try #require(ContinuousClock.now < deadline, "the bot should receive its guild")
             try await Task.sleep(for: .milliseconds(10))
         }

@@ -23,6 +23,16 @@ public actor InteractionCommandContext: CommandContext {
         }
     }
 
+    /// Replies with a full message (or follows up once the interaction is acknowledged).
+    public func reply(_ message: MessageCreatePayload) async throws {
+        if acknowledged {
+            _ = try await responder.followUp(message)
+        } else {
+            acknowledged = true
+            try await responder.reply(message)
+        }
+    }
+
     /// Defers the response ("thinking…"); later replies become follow-ups.
     public func deferReply(ephemeral: Bool) async throws {
         guard !acknowledged else { return }

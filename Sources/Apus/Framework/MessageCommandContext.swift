@@ -28,6 +28,15 @@ public struct MessageCommandContext: CommandContext {
                 messageReference: MessageReferencePayload(messageID: messageID, channelID: channelID, failIfNotExists: false)))
     }
 
+    /// Posts `message` as a reply to the command (mentions off unless the message sets them).
+    public func reply(_ message: MessageCreatePayload) async throws {
+        var message = message
+        message.messageReference = MessageReferencePayload(messageID: messageID, channelID: channelID, failIfNotExists: false)
+        if message.allowedMentions == nil { message.allowedMentions = AllowedMentions(parse: [], repliedUser: false) }
+        message.flags = message.flags.map { $0 & ~(1 << 6) }
+        _ = try await rest.createMessage(channelID: channelID, message)
+    }
+
     /// Shows the typing indicator while the command works.
     public func deferReply(ephemeral: Bool) async throws {
         try await rest.triggerTyping(channelID: channelID)

@@ -38,7 +38,7 @@ public protocol Plugin: Sendable {
 
     /// Registers the plugin's component, modal and autocomplete routes (by custom-id pattern, so that they
     /// survive a restart).
-    func registerRoutes(on router: ComponentRouter) throws
+    func registerRoutes(on router: inout ComponentRouter) throws
 
     /// The gateway events ``handle(_:guildID:context:)`` receives.
     var listenedEvents: Set<EventKind> { get }
@@ -70,7 +70,7 @@ extension Plugin {
     public func commands() -> [Command] { [] }
 
     /// No routes.
-    public func registerRoutes(on router: ComponentRouter) throws {}
+    public func registerRoutes(on router: inout ComponentRouter) throws {}
 
     /// No events.
     public var listenedEvents: Set<EventKind> { [] }

@@ -97,10 +97,10 @@ public final class PluginHost: Sendable {
     }
 
     /// Registers the running plugins' routes; a plugin whose routes fail to register is marked failed.
-    public func registerRoutes(on router: ComponentRouter) {
+    public func registerRoutes(on router: inout ComponentRouter) {
         for plugin in runningPlugins {
             do {
-                try plugin.registerRoutes(on: router)
+                try plugin.registerRoutes(on: &router)
             } catch {
                 fail(plugin.name, "routes: \(error)")
             }
@@ -108,11 +108,11 @@ public final class PluginHost: Sendable {
     }
 
     /// Registers the running plugins' job handlers on `scheduler`.
-    public func registerJobs(on scheduler: Scheduler, context: PluginContext) async {
+    public func registerJobs(on scheduler: Scheduler, context: PluginContext) {
         for plugin in runningPlugins {
             for (kind, handler) in plugin.jobHandlers(context: context.forPlugin(plugin.name)) {
                 let name = plugin.name
-                await scheduler.register(kind: kind) { [self] job in
+                scheduler.register(kind: kind) { [self] job in
                     do {
                         return try await handler(job)
                     } catch {

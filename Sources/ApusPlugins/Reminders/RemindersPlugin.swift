@@ -1,6 +1,7 @@
 import Apus
 import ApusCommands
 import ApusHTTP
+import ApusInteractions
 import ApusModel
 import ApusScheduler
 import ApusText
@@ -51,8 +52,36 @@ public final class RemindersPlugin: Plugin {
                 kind: Self.jobKind, key: origin,
                 payload: reminder.payload, dueAt: now + delay))
             let seconds = Int(delay.components.seconds)
-            try await reply.reply("I'll remind you in \(HumanDuration.describe(seconds: seconds)) (reminder #\(job.id)).")
+            let cancel = Button(customID: Self.cancelPattern.replacingOccurrences(of: "{job}", with: "\(job.id)"),
+                                label: "Cancel", style: .secondary)
+            try await reply.reply(MessageCreatePayload(
+                content: "I'll remind you in \(HumanDuration.describe(seconds: seconds)) (reminder #\(job.id)).",
+                components: try MessageComponents([ActionRow(buttons: [cancel])]).json()))
         }]
+    }
+
+    /// The custom id of a reminder's Cancel button: routed by pattern, so a button sent before a restart still
+    /// works after it.
+    public static let cancelPattern = "reminders:cancel:{job}"
+
+    /// The Cancel button: only the person who asked may cancel, and only a reminder that has not fired.
+    public func registerRoutes(on router: inout ComponentRouter) throws {
+        try router.onComponent(Self.cancelPattern) { [self] click in
+            guard let pluginContext = context.withLock({ $0 }), let scheduler = pluginContext.scheduler,
+                  let jobID = click.parameters["job"].flatMap({ Int64($0) }) else { return }
+            let pending = try await scheduler.jobs(kind: Self.jobKind, state: .pending).first { $0.id == jobID }
+            guard let pending, let reminder = Reminder(payload: pending.payload) else {
+                try await click.responder.reply("This reminder has already fired or was cancelled.", ephemeral: true)
+                return
+            }
+            let clicker = click.interaction.member?.user?.id ?? click.interaction.user?.id
+            guard clicker?.rawValue == reminder.userID else {
+                try await click.responder.reply("Only the person who asked for this reminder can cancel it.", ephemeral: true)
+                return
+            }
+            _ = try await scheduler.cancel(kind: Self.jobKind, key: pending.key)
+            try await click.responder.updateMessage(MessageEditPayload(content: "Reminder #\(jobID) cancelled.", components: []))
+        }
     }
 
     /// The job handler: post once.
