@@ -148,7 +148,8 @@ let package = Package(
         .executableTarget(
             name: "apus",
             dependencies: [
-                "Apus", "ApusSimulator",
+                "Apus", "ApusSimulator", "ApusPlugins", "ApusStore", "ApusConfig", "ApusCache", "ApusCommands",
+                "ApusInteractions", "ApusScheduler",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -1,4 +1,6 @@
 import Apus
+import ApusStore
+import Foundation
 import ApusCore
 import ApusGateway
 import ApusModel
@@ -24,6 +26,9 @@ struct DemoCommand: AsyncParsableCommand {
     @Flag(help: "Show the library's own log lines.")
     var verbose = false
 
+    @Option(help: "The SQLite file the bot stores its data in (default: a fresh file in the temporary directory).")
+    var database: String?
+
     func run() async throws {
         guard let transport = TransportCompression(rawValue: compression) else {
             throw ValidationError("--compression must be one of: zstd-stream, zlib-stream, none (got '\(compression)')")
@@ -47,10 +52,14 @@ struct DemoCommand: AsyncParsableCommand {
         configuration.compression = transport
         configuration.seed = seed
         let bot = Bot(configuration: configuration)
-        let commands = ChatCommands(seed: seed)
-        commands.install(on: bot)
-        let transcript = Transcript()
+        let transcript = Transcript(botUserID: Snowflake(simulatorConfiguration.botUserID))
         transcript.install(on: bot)
+        let databasePath = database ?? FileManager.default.temporaryDirectory
+            .appendingPathComponent("apus-demo-\(UUID().uuidString).sqlite").path
+        let assembly = try await BotAssembly.assemble(
+            bot: bot, configText: "[bot]\nprefix = \"!\"\n[levels]\ncooldown = 0\n", environment: [:],
+            store: .sqlite(path: databasePath), seed: seed)
+        print("Embedded SQLite database: \(databasePath)")
         let running = Task { try await bot.run() }
 
         do {
@@ -61,45 +70,68 @@ struct DemoCommand: AsyncParsableCommand {
             let members = simulator.world.memberIDs(guildID: guildID).filter { $0 != simulatorConfiguration.botUserID }
             guard members.count >= 3 else { throw ValidationError("the simulator generated too few members") }
             print("Connected (\(transport.rawValue)). Transcript of #\(transcript.channelName(channelID)):\n")
-            let script: [(author: UInt64, text: String, expectsReply: Bool)] = [
-                (members[0], "hi everyone! is the new bot online?", false),
-                (members[0], "!ping", true),
-                (members[1], "!echo Apus speaks Discord's gateway and REST, offline", true),
-                (members[1], "!roll 2d6", true),
-                (members[2], "!roll 2d1000000", true),
-                (members[2], "!help", true),
-                (members[0], "!dance", true),
+            // Each line: who, what, and how many bot messages it should bring.
+            let script: [(author: UInt64, text: String, replies: Int)] = [
+                (members[0], "hi everyone! is the new bot online?", 0),
+                (members[0], "it answers commands and keeps XP for chatting", 0),
+                (members[0], "and it keeps its timers in a database", 0),
+                (members[0], "!ping", 1),
+                (members[1], "!echo Apus speaks Discord's gateway and REST, offline", 1),
+                (members[1], "!roll 2d6", 1),
+                (members[2], "!roll 2d1000000", 1),
+                (members[2], "!roll", 1),
+                (members[0], "!level", 1),
+                (members[2], "!remindme 2s stretch your legs", 1),
+                (members[1], "!help", 1),
             ]
-            var expectedReplies = 0
+            var expected = 0
             for line in script {
-                simulator.postMessage(channelID: channelID, authorID: line.author, content: line.text)
-                if line.expectsReply {
-                    expectedReplies += 1
-                    let target = expectedReplies
-                    try await transcript.waitUntil("the bot answered \"\(line.text)\"") { _ in commands.replyCount >= target }
-                }
-                try await transcript.waitUntil("the message was delivered") { $0.messagesSeen >= expectedReplies + 1 }
+                _ = simulator.postMessage(channelID: channelID, authorID: line.author, content: line.text)
+                expected += line.replies
+                let target = expected
+                try await transcript.waitUntil("the bot answered \"\(line.text)\"") { $0.botMessagesSeen >= target }
             }
-            try await transcript.waitUntil("every reply was delivered") { $0.messagesSeen == script.count + expectedReplies }
+            // The reminder fires from the scheduler two seconds later.
+            let target = expected + 1
+            try await transcript.waitUntil("the reminder fired") { $0.botMessagesSeen >= target }
+            try await transcript.waitUntil("the reminder's job was committed as done") { _ in
+                assembly.scheduler.counters.succeeded >= 1
+            }
         } catch {
             bot.shutdown()
             _ = try? await running.value
+            await assembly.shutDown()
             await bot.close()
             await simulator.shutdown()
             throw error
         }
         bot.shutdown()
         try await running.value
+        let jobs = try await assembly.scheduler.jobs(kind: nil, state: .completed).count
+        await assembly.shutDown()
         let statistics = bot.rest.rateLimitStatistics
         let counters = simulator.counters()
+        let stored = try await Self.storedXP(path: databasePath)
         print("""
 
-        Summary: \(commands.replyCount) replies; \(transcript.messagesSeen) messages and \(transcript.eventsSeen) events received; \
+        Summary: \(transcript.botMessagesSeen) bot messages; \(transcript.messagesSeen) messages and \(transcript.eventsSeen) events received; \
         REST: \(statistics.requestsSent) requests, \(statistics.totalTooManyRequests) rate-limited; gateway: \
         \(counters.identifies) identify, \(counters.heartbeats) heartbeats, \(counters.dispatches) dispatches.
+        Database: \(stored.rows) members with XP (\(stored.xp) XP in all, committed through the write-behind buffer), \
+        \(jobs) scheduled job(s) completed.
         """)
         await bot.close()
         await simulator.shutdown()
+    }
+}
+
+extension DemoCommand {
+    /// Reads the levels table back from the file after shutdown: what survived is what was committed.
+    static func storedXP(path: String) async throws -> (rows: Int, xp: Int) {
+        let database = try SQLiteDatabase(location: .file(path))
+        defer { Task { await database.close() } }
+        let row = try await database.queryFirst("SELECT COUNT(*) AS n, COALESCE(SUM(xp), 0) AS total FROM levels")
+        return (try row?.int("n") ?? 0, Int(try row?.double("total") ?? 0))
     }
 }
 
@@ -109,14 +141,21 @@ final class Transcript: Sendable {
         var channelNames: [Snowflake: String] = [:]
         var guildCount = 0
         var messagesSeen = 0
+        var botMessagesSeen = 0
         var eventsSeen = 0
     }
 
     private let state = Mutex(State())
+    private let botUserID: Snowflake
+
+    init(botUserID: Snowflake) {
+        self.botUserID = botUserID
+    }
 
     var guildCount: Int { state.withLock { $0.guildCount } }
     var messagesSeen: Int { state.withLock { $0.messagesSeen } }
     var eventsSeen: Int { state.withLock { $0.eventsSeen } }
+    var botMessagesSeen: Int { state.withLock { $0.botMessagesSeen } }
 
     func channelName(_ id: UInt64) -> String {
         state.withLock { $0.channelNames[Snowflake(id)] } ?? String(id)
@@ -134,6 +173,7 @@ final class Transcript: Sendable {
             state.withLock { state in
                 state.messagesSeen += 1
                 state.eventsSeen += 1
+                if message.author.id == botUserID { state.botMessagesSeen += 1 }
             }
             let name = message.author.globalName ?? message.author.username
             let marker = message.author.bot == true ? " [bot]" : ""

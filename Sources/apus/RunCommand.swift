@@ -1,4 +1,5 @@
 import Apus
+import ApusStore
 import ApusCompression
 import ApusModel
 import ArgumentParser
@@ -22,8 +23,14 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Transport compression: zstd-stream, zlib-stream or none.")
     var compression: String = "zstd-stream"
 
-    @Option(help: "Gateway intents as a number (default: guilds, guild messages, message content).")
+    @Option(help: "Gateway intents as a number (default: guilds, guild members, guild messages, message content).")
     var intents: Int?
+
+    @Option(help: "The configuration file (apus.toml); without it every setting has its default.")
+    var config: String?
+
+    @Option(help: "The SQLite file (ignored when APUS_DATABASE_URL names a PostgreSQL server).")
+    var database: String = "apus.sqlite"
 
     func run() async throws {
         guard let token = ProcessInfo.processInfo.environment["DISCORD_TOKEN"], !token.isEmpty else {
@@ -33,13 +40,32 @@ struct RunCommand: AsyncParsableCommand {
             throw ValidationError("--compression must be one of: zstd-stream, zlib-stream, none (got '\(compression)')")
         }
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
-        let chosenIntents = intents.map { Intents(rawValue: $0) } ?? [.guilds, .guildMessages, .messageContent]
+        let chosenIntents = intents.map { Intents(rawValue: $0) } ?? [.guilds, .guildMembers, .guildMessages, .messageContent]
         var configuration = BotConfiguration(token: token, intents: chosenIntents)
         configuration.apiBaseURL = apiBase
         configuration.gatewayURLOverride = gatewayURL
         configuration.compression = transport
         let bot = Bot(configuration: configuration)
-        ChatCommands(seed: UInt64.random(in: 0...UInt64.max)).install(on: bot)
+        let environment = ProcessInfo.processInfo.environment
+        let configText: String
+        if let config {
+            guard let data = FileManager.default.contents(atPath: config) else {
+                throw ValidationError("cannot read the configuration file \(config)")
+            }
+            configText = String(decoding: data, as: UTF8.self)
+        } else {
+            configText = ""
+        }
+        let assembly: BotAssembly
+        do {
+            assembly = try await BotAssembly.assemble(
+                bot: bot, configText: configText, environment: environment,
+                store: try StoreConfiguration.from(environment: environment, defaultPath: database),
+                seed: UInt64.random(in: 0...UInt64.max))
+        } catch {
+            await bot.close()
+            throw error
+        }
 
         signal(SIGINT, SIG_IGN)
         signal(SIGTERM, SIG_IGN)
@@ -53,9 +79,12 @@ struct RunCommand: AsyncParsableCommand {
         do {
             try await bot.run()
         } catch {
+            await assembly.shutDown()
             await bot.close()
             throw error
         }
+        // SIGTERM: the shards have closed and the handlers drained; commit buffered XP, stop the scheduler.
+        await assembly.shutDown()
         await bot.close()
         print("apus run: stopped")
     }

@@ -46,12 +46,15 @@ struct CLIProcessTests {
         try await DiscordPyInteropTests.waitUntil("apus sim printed its URLs", output: simOutput) { $0.contains("control URL") }
         let text = simOutput.text
         let apiBase = try #require(Self.value(after: "API base URL", in: text))
+        let databasePath = FileManager.default.temporaryDirectory.appendingPathComponent("apus-run-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: databasePath + suffix) } }
         let gateway = try #require(Self.value(after: "gateway URL", in: text))
         let control = try #require(Self.value(after: "control URL", in: text))
         let token = try #require(Self.value(after: "token:", in: text))
 
         let (bot, botOutput) = try Self.start(
-            ["run", "--api-base", apiBase, "--gateway-url", gateway], environment: ["DISCORD_TOKEN": token]
+            ["run", "--api-base", apiBase, "--gateway-url", gateway, "--database", databasePath],
+            environment: ["DISCORD_TOKEN": token]
         )
         defer { if bot.isRunning { bot.terminate() } }
         let deadline = ContinuousClock.now + .seconds(30)

@@ -156,13 +156,22 @@ struct OpenAPIValidator: Sendable {
                 ("string", .string), ("array", .array), ("object", .object):
                 true
             case ("string", .integer): format == "snowflake" || format == "int64"
+            // Discord coerces numeric strings into integer fields (`NUMBER_TYPE_COERCE` is its error when that
+            // fails); permission bit sets such as `default_member_permissions` are documented as strings.
+            case ("integer", .string(let text)), ("number", .string(let text)): Self.isIntegerText(text)
             default: false
             }
         }
     }
 
+    /// Whether `text` is an optionally signed run of ASCII digits (what Discord coerces into an integer).
+    private static func isIntegerText(_ text: String) -> Bool {
+        let digits = text.utf8.first == UInt8(ascii: "-") ? text.utf8.dropFirst() : text.utf8[...]
+        return !digits.isEmpty && digits.count <= 20 && digits.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
     private func typeIssue(_ value: JSONValue, types: [String], path: [String]) -> ValidationIssue {
-        let shown = value.text
+        let shown: String = if case .string(let text) = value { text } else { value.text }
         if types.contains("integer") || types.contains("number") {
             return ValidationIssue(path: path, code: "NUMBER_TYPE_COERCE", message: "Value \"\(shown)\" is not int.")
         }
