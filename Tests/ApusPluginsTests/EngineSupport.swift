@@ -48,6 +48,22 @@ enum Engine: String, CaseIterable, Sendable, CustomStringConvertible {
     }
 }
 
+extension Engine {
+    /// Runs `body` with a fresh database on this engine and always cleans up afterwards (awaited, not detached).
+    func withDatabase(
+        _ body: (_ database: any Database, _ reopen: @Sendable () async throws -> any Database) async throws -> Void
+    ) async throws {
+        let (database, reopen, cleanUp) = try await open()
+        do {
+            try await body(database, reopen)
+        } catch {
+            await cleanUp()
+            throw error
+        }
+        await cleanUp()
+    }
+}
+
 struct EngineUnavailable: Error, CustomStringConvertible {
     var description: String
 }
