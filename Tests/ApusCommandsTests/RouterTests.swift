@@ -187,6 +187,16 @@ struct PrefixRouterTests {
         #expect(reason.userMessage == "The value of `reason` is too long (at most 1024 characters).")
     }
 
+    @Test("help shows a command only to those whose checks pass (owner-only commands to the owner)")
+    func helpFollowsChecks() async throws {
+        let (_, forModerator) = try await send("$help")
+        #expect(forModerator.first?.contains("`$shutdown`") == false)
+        let (_, asked) = try await send("$help shutdown")
+        #expect(asked == ["No command named `shutdown`."])
+        let (_, forOwner) = try await send("$help", from: World.owner)
+        #expect(forOwner.first?.contains("`$shutdown`") == true)
+    }
+
     @Test("the generated help lists commands and explains one")
     func help() async throws {
         let (_, overview) = try await send("$help")

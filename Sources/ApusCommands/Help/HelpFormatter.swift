@@ -43,16 +43,26 @@ public enum HelpFormatter {
         return lines.joined(separator: "\n")
     }
 
-    /// A hybrid `help [command]` command over `commands` (it lists itself too).
-    public static func helpCommand(for commands: [Command], prefix: String, category: String = "General") -> Command {
+    /// Whether a command is shown to the invoker (the router checks the command's pre-parsing checks: guild only,
+    /// owner only, permissions), as discord.py's help does with `verify_checks`.
+    public typealias Visibility = @Sendable (Command, CommandInvocation, ParsedArguments) async -> Bool
+
+    /// A hybrid `help [command]` command over `commands` (it lists itself too). Commands that `isVisible` rejects
+    /// for the invoker are left out of the list and answered like unknown names.
+    public static func helpCommand(
+        for commands: [Command], prefix: String, category: String = "General",
+        isVisible: @escaping Visibility = { _, _, _ in true }
+    ) -> Command {
         let placeholder = Command("help", description: "Show the commands, or details of one command", category: category) { _, _ in }
         let all = commands + [placeholder]
         return Command(
             "help", description: "Show the commands, or details of one command", category: category,
             parameters: [.text("command", "A command name", maxLength: 100, required: false)]
         ) { context, arguments in
+            var visible: [Command] = []
+            for command in all where await isVisible(command, arguments.invocation, arguments) { visible.append(command) }
             guard let query = arguments.string("command") else {
-                try await context.reply(overview(of: all, prefix: prefix))
+                try await context.reply(overview(of: visible, prefix: prefix))
                 return
             }
             var words = query.split(whereSeparator: \.isWhitespace).map(String.init)
@@ -61,7 +71,7 @@ public enum HelpFormatter {
             var current: Command?
             for word in words {
                 let next = current == nil
-                    ? all.first { $0.answers(to: word, caseInsensitive: true) }
+                    ? visible.first { $0.answers(to: word, caseInsensitive: true) }
                     : current?.subcommand(named: word, caseInsensitive: true)
                 guard let next else {
                     try await context.reply("No command named `\(CommandError.quoted(query))`.")
@@ -71,7 +81,7 @@ public enum HelpFormatter {
                 path.append(next.name)
             }
             guard let current else {
-                try await context.reply(overview(of: all, prefix: prefix))
+                try await context.reply(overview(of: visible, prefix: prefix))
                 return
             }
             try await context.reply(detail(of: current, qualifiedName: path.joined(separator: " "), prefix: prefix))

@@ -58,7 +58,14 @@ public final class CommandRouter: Sendable {
     ) {
         var commands = tree.commands
         if configuration.includeHelp && tree.command(named: "help", caseInsensitive: true) == nil {
-            commands.append(HelpFormatter.helpCommand(for: tree.commands, prefix: configuration.prefixes.first ?? "/"))
+            let evaluator = CheckEvaluator(lookup: lookup, botUserID: configuration.botUserID, ownerIDs: configuration.ownerIDs)
+            commands.append(HelpFormatter.helpCommand(for: tree.commands, prefix: configuration.prefixes.first ?? "/") {
+                command, invocation, arguments in
+                for check in command.checks where check.runsBeforeParsing {
+                    if await evaluator.evaluate(check, invocation: invocation, arguments: arguments) != nil { return false }
+                }
+                return true
+            })
         }
         self.commands = commands
         self.configuration = configuration
