@@ -1,19 +1,24 @@
 import ApusCache
 import ApusCommands
+import ApusHTTP
 import ApusModel
 
 /// The command framework's lookups answered from the bot's cache: member, user, role and channel arguments resolve
-/// without a REST call when the cache holds them.
+/// without a REST call when the cache holds them. A user id the cache does not know (a banned user, say) is fetched
+/// with `GET /users/{id}` when a REST client is given, as discord.py's `UserConverter` does.
 public struct CacheCommandLookup: CommandLookup {
     /// The cache read.
     public let cache: DiscordCache
     /// The clock that decides whether a member's timeout is still running.
     public let wallClock: any WallClock
+    /// The REST client used for users the cache does not hold, if any.
+    public let rest: DiscordREST?
 
-    /// Creates a lookup over `cache`.
-    public init(cache: DiscordCache, wallClock: any WallClock = SystemWallClock()) {
+    /// Creates a lookup over `cache`, falling back to `rest` for unknown user ids.
+    public init(cache: DiscordCache, wallClock: any WallClock = SystemWallClock(), rest: DiscordREST? = nil) {
         self.cache = cache
         self.wallClock = wallClock
+        self.rest = rest
     }
 
     /// The guild with its owner and roles.
@@ -41,7 +46,11 @@ public struct CacheCommandLookup: CommandLookup {
 
     /// A user by id.
     public func user(_ id: Snowflake) async -> CommandUser? {
-        cache.user(id).map { CommandUser(id: $0.id, username: $0.username, globalName: $0.globalName, isBot: $0.isBot) }
+        if let cached = cache.user(id) {
+            return CommandUser(id: cached.id, username: cached.username, globalName: cached.globalName, isBot: cached.isBot)
+        }
+        guard let rest, let fetched = try? await rest.getUser(userID: id) else { return nil }
+        return CommandUser(fetched)
     }
 
     /// A channel by id.

@@ -26,7 +26,7 @@ struct BotAssembly {
     ) async throws -> BotAssembly {
         let routerBox = Mutex<CommandRouter?>(nil)
         let levels = LevelsPlugin(isCommand: { content in routerBox.withLock { $0?.matchPrefix(content) != nil } })
-        let host = try PluginHost(plugins: [ChatPlugin(seed: seed), levels, RemindersPlugin(), SettingsPlugin()])
+        let host = try PluginHost(plugins: [ChatPlugin(seed: seed), levels, RemindersPlugin(), ModerationPlugin(), SettingsPlugin()])
         let config = try ConfigLoader(schema: try host.configSchema()).load(text: configText, environment: environment)
         let database = try await store.open()
         _ = try await Migrator(database: database).migrate(
@@ -46,7 +46,7 @@ struct BotAssembly {
         let router = CommandRouter(
             tree: try CommandTree(host.commands()),
             configuration: .init(prefixes: [config.bot.prefix], botUserID: me.id, ownerIDs: Set(config.bot.ownerIDs.map { Snowflake($0) })),
-            lookup: CacheCommandLookup(cache: cache, wallClock: wallClock), wallClock: wallClock)
+            lookup: CacheCommandLookup(cache: cache, wallClock: wallClock, rest: bot.rest), wallClock: wallClock)
         routerBox.withLock { $0 = router }
         _ = try await CommandSynchronizer(rest: bot.rest, applicationID: application.id).sync(router.slashPayloads(), guildID: nil)
         var components = ComponentRouter()

@@ -18,6 +18,9 @@ public struct CommandParameter: Sendable {
     public var isRequired: Bool
     /// The value used when an optional parameter is omitted.
     public var defaultValue: ArgumentValue?
+    /// Whether the slash option asks the bot for suggestions as the user types (`autocomplete: true`); register the
+    /// suggestions with `ComponentRouter.onAutocomplete(command:option:_:)`. Not allowed together with choices.
+    public var autocompletes = false
 
     /// Creates a parameter.
     public init(_ name: String, _ description: String, kind: ParameterKind, required: Bool = true, default defaultValue: ArgumentValue? = nil) {
@@ -102,5 +105,12 @@ public struct CommandParameter: Sendable {
     /// A flag set (always last).
     public static func flags(_ flagSet: FlagSet, name: String = "flags") -> Self {
         Self(name, flagSet.description, kind: .flags(flagSet), required: false)
+    }
+
+    /// The same parameter, offering suggestions as the user types (slash commands).
+    public func autocompleting() -> Self {
+        var copy = self
+        copy.autocompletes = true
+        return copy
     }
 }

@@ -60,6 +60,15 @@ enum DefinitionValidator {
             if !seen.insert(option.name).inserted { throw .duplicateName(path: path, name: option.name) }
             try checkDescription(option.description, path: path + " " + option.name)
             try checkKind(option.kind, name: option.name, path: path)
+            if option.autocompletes {
+                switch option.kind {
+                case .string, .text, .integer, .number, .duration: break
+                case .choice:
+                    throw .invalidChoices(path: path, detail: "'\(option.name)' cannot both autocomplete and have fixed choices")
+                default:
+                    throw .invalidChoices(path: path, detail: "'\(option.name)': only text and number options can autocomplete")
+                }
+            }
         }
     }
 

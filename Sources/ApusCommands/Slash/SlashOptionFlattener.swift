@@ -4,6 +4,7 @@ struct SlashOptionSpec: Sendable {
     var description: String
     var kind: ParameterKind
     var isRequired: Bool
+    var autocompletes = false
 }
 
 /// Turns a command's parameters into slash options: a flags parameter becomes its positional flag plus one option per
@@ -20,7 +21,7 @@ enum SlashOptionFlattener {
             } else {
                 options.append(SlashOptionSpec(
                     name: parameter.name, description: parameter.description, kind: parameter.kind,
-                    isRequired: parameter.isRequired
+                    isRequired: parameter.isRequired, autocompletes: parameter.autocompletes
                 ))
             }
         }

@@ -38,6 +38,7 @@ public enum SlashPayloadBuilder {
             "description": .string(spec.description),
         ]
         if spec.isRequired { object["required"] = .bool(true) }
+        if spec.autocompletes { object["autocomplete"] = .bool(true) }
         switch spec.kind {
         case .channel(let types) where !types.isEmpty:
             object["channel_types"] = .array(types.map { .number(Double($0.rawValue)) })

@@ -49,6 +49,11 @@ extension DiscordREST {
         try await send(DiscordRequest(method: "GET", path: "/users/@me"), as: User.self)
     }
 
+    /// `GET /users/{user.id}`: any user by id (for example a banned user, who shares no server with the bot).
+    public func getUser(userID: Snowflake) async throws(DiscordHTTPError) -> User {
+        try await send(DiscordRequest(method: "GET", path: "/users/\(userID)"), as: User.self)
+    }
+
     /// `GET /oauth2/applications/@me`: the bot's application.
     public func getCurrentApplication() async throws(DiscordHTTPError) -> Application {
         try await send(DiscordRequest(method: "GET", path: "/oauth2/applications/@me"), as: Application.self)

@@ -47,6 +47,11 @@ extension DiscordREST {
         return try await modifyGuildMember(guildID: guildID, userID: userID, payload, reason: reason)
     }
 
+    /// `DELETE /guilds/{guild.id}/members/{user.id}`: kicks a member (they may join again with an invite).
+    public func removeGuildMember(guildID: Snowflake, userID: Snowflake, reason: String? = nil) async throws(DiscordHTTPError) {
+        _ = try await send(DiscordRequest(method: "DELETE", path: "/guilds/\(guildID)/members/\(userID)", auditLogReason: reason))
+    }
+
     /// `PUT /guilds/{guild.id}/members/{user.id}/roles/{role.id}`.
     public func addGuildMemberRole(
         guildID: Snowflake, userID: Snowflake, roleID: Snowflake, reason: String? = nil

@@ -41,6 +41,7 @@ enum RESTRouter {
         "DELETE /channels/{channel_id}/messages/{message_id}/reactions/{emoji}/{user_id}",
         "GET /guilds/{guild_id}", "GET /guilds/{guild_id}/roles", "GET /guilds/{guild_id}/members",
         "GET /guilds/{guild_id}/members/{user_id}", "PATCH /guilds/{guild_id}/members/{user_id}",
+        "DELETE /guilds/{guild_id}/members/{user_id}",
         "PUT /guilds/{guild_id}/members/{user_id}/roles/{role_id}",
         "DELETE /guilds/{guild_id}/members/{user_id}/roles/{role_id}",
         "GET /guilds/{guild_id}/bans", "GET /guilds/{guild_id}/bans/{user_id}", "PUT /guilds/{guild_id}/bans/{user_id}",

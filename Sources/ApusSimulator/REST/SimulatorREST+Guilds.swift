@@ -30,6 +30,8 @@ extension SimulatorREST {
                 return RESTOutcome(RESTResponses.json(200, world.renderer.member(member, user: state.users[userID])))
             case "PATCH /guilds/{guild_id}/members/{user_id}":
                 return editMember(&state, guildIndex: guildIndex, userID: match.id("user_id"), body: body)
+            case "DELETE /guilds/{guild_id}/members/{user_id}":
+                return kick(&state, guildIndex: guildIndex, userID: match.id("user_id"))
             case "PUT /guilds/{guild_id}/members/{user_id}/roles/{role_id}",
                 "DELETE /guilds/{guild_id}/members/{user_id}/roles/{role_id}":
                 return changeMemberRole(
@@ -143,6 +145,22 @@ extension SimulatorREST {
         if add { member.roleIDs.append(roleID) } else { member.roleIDs.removeAll { $0 == roleID } }
         state.guilds[guildIndex].members[memberIndex] = member
         return RESTOutcome(RESTResponses.noContent(), dispatches: [memberUpdate(state.guilds[guildIndex], member, state: state)])
+    }
+
+    /// A kick: needs Kick Members and a top role above the member's; the owner and the bot itself cannot be kicked.
+    private func kick(_ state: inout WorldState, guildIndex: Int, userID: UInt64?) -> RESTOutcome {
+        let guild = state.guilds[guildIndex]
+        guard let userID, let memberIndex = guild.memberIndex(userID) else { return RESTOutcome(RESTResponses.unknown(.member)) }
+        guard botGuildPermissions(guild) & SimulatorPermission.kickMembers != 0, userID != configuration.botUserID,
+            botOutranks(guild.members[memberIndex], in: guild)
+        else { return RESTOutcome(RESTResponses.missingPermissions()) }
+        state.guilds[guildIndex].members.remove(at: memberIndex)
+        let user = userObject(userID, state: state)
+        return RESTOutcome(
+            RESTResponses.noContent(),
+            dispatches: [RESTDispatch(
+                event: "GUILD_MEMBER_REMOVE", guildID: guild.id,
+                json: JSONText.string(["guild_id": String(guild.id), "user": user]))])
     }
 
     private func ban(_ state: inout WorldState, guildIndex: Int, userID: UInt64?, call: RESTCall) -> RESTOutcome {
