@@ -68,7 +68,7 @@ struct DemoCommand: AsyncParsableCommand {
                 throw ValidationError("the simulator generated no guild or channel")
             }
             let members = simulator.world.memberIDs(guildID: guildID).filter { $0 != simulatorConfiguration.botUserID }
-            guard members.count >= 3 else { throw ValidationError("the simulator generated too few members") }
+            guard members.count >= 4 else { throw ValidationError("the simulator generated too few members") }
             print("Connected (\(transport.rawValue)). Transcript of #\(transcript.channelName(channelID)):\n")
             // Each line: who, what, and how many bot messages it should bring.
             let script: [(author: UInt64, text: String, replies: Int)] = [
@@ -82,6 +82,9 @@ struct DemoCommand: AsyncParsableCommand {
                 (members[2], "!roll", 1),
                 (members[0], "!level", 1),
                 (members[2], "!remindme 2s stretch your legs", 1),
+                // members[1] is the server's moderator: a warning with the moderation flags, then the case list.
+                (members[1], "!warn <@\(members[3])> please keep it on topic -silent", 1),
+                (members[1], "!cases", 1),
                 (members[1], "!help", 1),
             ]
             var expected = 0

@@ -67,6 +67,24 @@ struct SlashPayloadTests {
         #expect(names.contains("ban"))
     }
 
+    @Test("an autocompleting parameter is sent with autocomplete: true; it cannot have choices or a non-text kind")
+    func autocomplete() {
+        let noop: Command.Handler = { _, _ in }
+        let command = Command("case", description: "x", parameters: [
+            CommandParameter.integer("number", "Which", range: 1...100).autocompleting(), .string("note", "d", required: false),
+        ], handler: noop)
+        let payload = SlashPayloadBuilder.payload(for: command)
+        #expect(option(payload.options, 0)["autocomplete"] == .bool(true))
+        #expect(option(payload.options, 1)["autocomplete"] == nil, "only the marked option autocompletes")
+        #expect(throws: CommandDefinitionError.invalidChoices(path: "x", detail: "'c' cannot both autocomplete and have fixed choices")) {
+            _ = try CommandTree([Command("x", description: "x", parameters: [
+                CommandParameter.choice("c", "d", [CommandChoice("a")]).autocompleting()], handler: noop)])
+        }
+        #expect(throws: CommandDefinitionError.invalidChoices(path: "x", detail: "'m': only text and number options can autocomplete")) {
+            _ = try CommandTree([Command("x", description: "x", parameters: [CommandParameter.member("m", "d").autocompleting()], handler: noop)])
+        }
+    }
+
     @Test("Discord's limits are enforced when the tree is built")
     func limits() {
         func tree(_ command: Command) throws(CommandDefinitionError) { _ = try CommandTree([command]) }
