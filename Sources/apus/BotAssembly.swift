@@ -34,7 +34,8 @@ struct BotAssembly {
         let scheduler = Scheduler(store: SQLJobStore(database: database), clock: wallClock, random: SeededRandom(seed: seed))
         let context = PluginContext(
             rest: bot.rest, database: database, scheduler: scheduler,
-            settings: GuildSettings(base: config, store: SQLGuildSettingsStore(database: database)), wallClock: wallClock)
+            settings: GuildSettings(base: config, store: CachingGuildSettingsStore(SQLGuildSettingsStore(database: database))),
+            wallClock: wallClock)
         await host.start(config: config, context: context)
         for status in host.statuses() {
             if case .failed(let reason) = status.state { Logger(label: "apus").error("plugin \(status.name): \(reason)") }

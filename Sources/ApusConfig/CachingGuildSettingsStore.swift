@@ -1,0 +1,103 @@
+import ApusCore
+import Synchronization
+
+/// A ``GuildSettingsStore`` in front of another that keeps each guild's stored overrides in memory, so that reading a
+/// guild's settings for every event (is this plugin on here? what are its rules?) costs no database round trip.
+///
+/// Writes go through to the inner store first and then replace the cached entry, so this process always reads its
+/// own edits. Another process's edits to the same database are seen once an entry is older than `maximumAge`
+/// (measured on the injected ``TimeSource``). A failed read is not cached. At most `capacity` guilds are kept; past
+/// that the oldest entries are dropped.
+public final class CachingGuildSettingsStore: GuildSettingsStore {
+    private struct Entry {
+        var json: String?
+        var loadedAt: MonotonicTime
+    }
+
+    private struct State {
+        var entries: [UInt64: Entry] = [:]
+        var hits = 0
+        var misses = 0
+        /// Bumped by every write and invalidation: a read that started before one does not cache what it read.
+        var writes = 0
+    }
+
+    /// The store that holds the data.
+    public let inner: any GuildSettingsStore
+    /// How long an entry is trusted before it is read again.
+    public let maximumAge: Duration
+    /// How many guilds are kept at most.
+    public let capacity: Int
+    private let timeSource: any TimeSource
+    private let state = Mutex(State())
+
+    /// Creates a cache over `inner`.
+    public init(
+        _ inner: any GuildSettingsStore, maximumAge: Duration = .seconds(30), capacity: Int = 100_000,
+        timeSource: any TimeSource = SystemTimeSource()
+    ) {
+        self.inner = inner
+        self.maximumAge = maximumAge
+        self.capacity = max(1, capacity)
+        self.timeSource = timeSource
+    }
+
+    /// The guild's overrides: from memory when the entry is fresh, otherwise from the inner store.
+    public func loadOverrides(guildID: UInt64) async throws -> String? {
+        let now = timeSource.now()
+        let (cached, writesBefore) = state.withLock { state -> (Entry?, Int) in
+            guard let entry = state.entries[guildID], now - entry.loadedAt < maximumAge else {
+                state.misses += 1
+                return (nil, state.writes)
+            }
+            state.hits += 1
+            return (entry, state.writes)
+        }
+        if let cached { return cached.json }
+        let json = try await inner.loadOverrides(guildID: guildID)
+        remember(json, guildID: guildID, at: now, unlessWrittenSince: writesBefore)
+        return json
+    }
+
+    /// Saves through to the inner store, then caches what was saved.
+    public func saveOverrides(_ json: String?, guildID: UInt64) async throws {
+        do {
+            try await inner.saveOverrides(json, guildID: guildID)
+        } catch {
+            // The stored state is unknown now: read it again next time.
+            state.withLock { state in
+                state.writes += 1
+                state.entries.removeValue(forKey: guildID)
+            }
+            throw error
+        }
+        state.withLock { $0.writes += 1 }
+        remember(json, guildID: guildID, at: timeSource.now(), unlessWrittenSince: nil)
+    }
+
+    /// Forgets every cached guild (the next read of each goes to the inner store).
+    public func invalidateAll() {
+        state.withLock { state in
+            state.writes += 1
+            state.entries.removeAll()
+        }
+    }
+
+    /// Reads served from memory and from the inner store since creation.
+    public var statistics: (hits: Int, misses: Int) {
+        state.withLock { ($0.hits, $0.misses) }
+    }
+
+    private func remember(_ json: String?, guildID: UInt64, at time: MonotonicTime, unlessWrittenSince writes: Int?) {
+        state.withLock { state in
+            if let writes, state.writes != writes { return }
+            if state.entries[guildID] == nil, state.entries.count >= capacity {
+                // Drop the oldest eighth at once, so a full cache does not scan on every insert.
+                let drop = max(1, capacity / 8)
+                let oldest = state.entries.sorted { $0.value.loadedAt < $1.value.loadedAt }.prefix(drop).map(\.key)
+                for key in oldest { state.entries.removeValue(forKey: key) }
+            }
+            state.entries[guildID] = Entry(json: json, loadedAt: time)
+        }
+    }
+}
