@@ -6,8 +6,9 @@ import Synchronization
 /// It follows every documented semantic of ``JobStore`` (and passes ``JobStoreConformance``), but "durable" here
 /// only means "visible to every later call on this instance": the jobs are gone when the process ends.
 ///
-/// `complete`, `retry` and `bury` apply only to a job that is still pending (claimed or not): a job cancelled
-/// while its handler was running stays cancelled. An identifier the store never issued is an error
+/// `complete`, `retry` and `bury` apply only to the current claim of a job (see "Fencing" in ``JobStore``): a job
+/// cancelled, rescheduled or claimed again while a handler ran keeps its state, and the late finish returns
+/// ``JobFinishResult/superseded``. An identifier the store never issued is an error
 /// (``InMemoryJobStoreError/unknownJob(id:)``).
 public final class InMemoryJobStore: JobStore {
     private struct State {
@@ -86,16 +87,20 @@ public final class InMemoryJobStore: JobStore {
         }
     }
 
-    public func complete(id: Int64, now: WallTime) async throws {
-        try update(id: id) { job in
+    @discardableResult
+    public func complete(_ claim: JobClaim, now: WallTime) async throws -> JobFinishResult {
+        try finish(claim) { job in
             job.state = .completed
             job.leaseUntil = nil
             job.updatedAt = now
         }
     }
 
-    public func retry(id: Int64, error: String, retryAt: WallTime, now: WallTime) async throws {
-        try update(id: id) { job in
+    @discardableResult
+    public func retry(
+        _ claim: JobClaim, error: String, retryAt: WallTime, now: WallTime
+    ) async throws -> JobFinishResult {
+        try finish(claim) { job in
             job.dueAt = retryAt
             job.lastError = error
             job.leaseUntil = nil
@@ -103,8 +108,9 @@ public final class InMemoryJobStore: JobStore {
         }
     }
 
-    public func bury(id: Int64, error: String, now: WallTime) async throws {
-        try update(id: id) { job in
+    @discardableResult
+    public func bury(_ claim: JobClaim, error: String, now: WallTime) async throws -> JobFinishResult {
+        try finish(claim) { job in
             job.state = .dead
             job.lastError = error
             job.leaseUntil = nil
@@ -122,13 +128,19 @@ public final class InMemoryJobStore: JobStore {
         }
     }
 
-    /// Applies `change` to the job `id` if it is still pending; throws if the store never issued `id`.
-    private func update(id: Int64, _ change: (inout StoredJob) -> Void) throws(InMemoryJobStoreError) {
-        try state.withLock { state throws(InMemoryJobStoreError) in
-            guard var job = state.jobsByID[id] else { throw .unknownJob(id: id) }
-            guard job.state == .pending else { return }
+    /// Applies `change` to the job of `claim` if that claim is still current (pending, same attempt count, still
+    /// leased); throws if the store never issued the job's id.
+    private func finish(
+        _ claim: JobClaim, _ change: (inout StoredJob) -> Void
+    ) throws(InMemoryJobStoreError) -> JobFinishResult {
+        try state.withLock { state throws(InMemoryJobStoreError) -> JobFinishResult in
+            guard var job = state.jobsByID[claim.jobID] else { throw .unknownJob(id: claim.jobID) }
+            guard job.state == .pending, job.attempts == claim.attempt, job.leaseUntil != nil else {
+                return .superseded
+            }
             change(&job)
-            state.jobsByID[id] = job
+            state.jobsByID[claim.jobID] = job
+            return .applied
         }
     }
 

@@ -85,33 +85,59 @@ public struct StoredJob: Sendable, Equatable, Identifiable {
 /// between the two makes the job run again after the lease expires. Handlers make their effects idempotent.
 /// Every method commits durably before it returns.
 ///
+/// ## Fencing
+///
+/// A lease can expire while its handler still runs (a slow REST call, a paused process); the job is then claimed
+/// again by another worker. So that the first worker's late result cannot overwrite the state the second one owns,
+/// every claim carries a fencing token, ``JobClaim`` (the job's id and its ``StoredJob/attempts`` after the claim,
+/// see ``StoredJob/claim``). ``complete(_:now:)``, ``retry(_:error:retryAt:now:)`` and ``bury(_:error:now:)`` take
+/// that token and change the job only if it is still *the current claim*: the job is pending, still carries that
+/// attempt count, and is still leased. Any later event supersedes a claim:
+///
+/// - a new claim (after the lease expired) increments `attempts`;
+/// - ``schedule(_:now:)`` replacing the job clears its lease (and a later claim increments `attempts`);
+/// - ``retry(_:error:retryAt:now:)`` clears the lease; ``complete(_:now:)``, ``bury(_:error:now:)`` and
+///   ``cancel(kind:key:now:)`` end the pending state.
+///
+/// A superseded finish changes nothing and returns ``JobFinishResult/superseded``; it is not an error. An id the
+/// store never issued is an error (each store documents its type).
+///
 /// Implementations: `InMemoryJobStore` (tests, ephemeral bots) and the SQL store in `ApusStore` (SQLite and
-/// PostgreSQL), which must pass the same conformance tests.
+/// PostgreSQL), which must pass the same conformance tests (``JobStoreConformance``).
 public protocol JobStore: Sendable {
     /// Stores `job` as pending, or, if a pending job with the same `(kind, key)` exists, replaces its payload and
-    /// due time, clears its lease and keeps its id. Returns the stored job.
+    /// due time, clears its lease and keeps its id and attempt count. Returns the stored job. Replacing a claimed
+    /// job supersedes its claim.
     func schedule(_ job: NewJob, now: WallTime) async throws -> StoredJob
 
-    /// Marks the pending job `(kind, key)` cancelled. Returns whether such a pending job existed.
+    /// Marks the pending job `(kind, key)` cancelled. Returns whether such a pending job existed. Cancelling a
+    /// claimed job supersedes its claim.
     func cancel(kind: String, key: String, now: WallTime) async throws -> Bool
 
     /// Claims up to `limit` pending jobs whose due time is at or before `now` and whose lease is absent or
     /// expired (`leaseUntil <= now`), earliest due first (ties by id). Each claimed job gets
-    /// `leaseUntil = leaseUntil`, `attempts + 1`, and is returned with those values.
+    /// `leaseUntil = leaseUntil`, `attempts + 1`, and is returned with those values; its ``StoredJob/claim`` is the
+    /// token that finishes it. Claiming a job whose lease expired supersedes the previous claim.
     func claimDue(now: WallTime, leaseUntil: WallTime, limit: Int) async throws -> [StoredJob]
 
     /// The earliest time at which `claimDue` could return a job: over pending jobs, the later of `dueAt` and
     /// `leaseUntil`, minimum taken. `nil` when there are no pending jobs.
     func nextWakeTime() async throws -> WallTime?
 
-    /// Marks a claimed job completed.
-    func complete(id: Int64, now: WallTime) async throws
+    /// Marks the job of `claim` completed, if `claim` is still current (see "Fencing" above); otherwise changes
+    /// nothing and returns ``JobFinishResult/superseded``.
+    @discardableResult
+    func complete(_ claim: JobClaim, now: WallTime) async throws -> JobFinishResult
 
-    /// Records a failure of a claimed job and puts it back to pending at `retryAt` with its lease cleared.
-    func retry(id: Int64, error: String, retryAt: WallTime, now: WallTime) async throws
+    /// Records a failure of the job of `claim` and puts it back to pending at `retryAt` with its lease cleared, if
+    /// `claim` is still current; otherwise changes nothing and returns ``JobFinishResult/superseded``.
+    @discardableResult
+    func retry(_ claim: JobClaim, error: String, retryAt: WallTime, now: WallTime) async throws -> JobFinishResult
 
-    /// Records a final failure: the job becomes dead and never runs again by itself.
-    func bury(id: Int64, error: String, now: WallTime) async throws
+    /// Records a final failure of the job of `claim`: the job becomes dead and never runs again by itself. Only if
+    /// `claim` is still current; otherwise changes nothing and returns ``JobFinishResult/superseded``.
+    @discardableResult
+    func bury(_ claim: JobClaim, error: String, now: WallTime) async throws -> JobFinishResult
 
     /// Jobs for inspection (the `jobs` command, tests), optionally filtered by kind and state, ordered by due time
     /// then id.

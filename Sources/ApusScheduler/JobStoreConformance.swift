@@ -55,7 +55,7 @@ public enum JobStoreConformance {
         ("complete.makesJobCompleted", completeMakesJobCompleted),
         ("nextWakeTime.accountsForLeases", nextWakeTimeAccountsForLeases),
         ("jobs.filtersByKindAndStateInDueOrder", jobsFiltersInDueOrder),
-    ]
+    ] + fencingChecks
 
     // MARK: - Times
 
@@ -126,9 +126,13 @@ public enum JobStoreConformance {
         let completed = try await store.schedule(job("k", "done", due: 10), now: at(0))
         let dead = try await store.schedule(job("k", "dead", due: 10), now: at(0))
         let cancelled = try await store.schedule(job("k", "gone", due: 10), now: at(0))
-        _ = try await store.claimDue(now: at(10), leaseUntil: at(70), limit: 10)
-        try await store.complete(id: completed.id, now: at(11))
-        try await store.bury(id: dead.id, error: "boom", now: at(11))
+        let claimed = try await store.claimDue(now: at(10), leaseUntil: at(70), limit: 10)
+        try probe.equal(
+            try await store.complete(try probe.claim(of: completed, in: claimed), now: at(11)), .applied, "complete"
+        )
+        try probe.equal(
+            try await store.bury(try probe.claim(of: dead, in: claimed), error: "boom", now: at(11)), .applied, "bury"
+        )
         _ = try await store.cancel(kind: "k", key: "gone", now: at(11))
         for (old, key) in [(completed, "done"), (dead, "dead"), (cancelled, "gone")] {
             let again = try await store.schedule(job("k", key, due: 50), now: at(20))
@@ -160,8 +164,10 @@ public enum JobStoreConformance {
             try await store.claimDue(now: at(1000), leaseUntil: at(1100), limit: 10), [], "claim of a cancelled job"
         )
         let completed = try await store.schedule(job("k", "b", due: 10), now: at(0))
-        _ = try await store.claimDue(now: at(10), leaseUntil: at(70), limit: 10)
-        try await store.complete(id: completed.id, now: at(11))
+        let claimed = try await store.claimDue(now: at(10), leaseUntil: at(70), limit: 10)
+        try probe.equal(
+            try await store.complete(try probe.claim(of: completed, in: claimed), now: at(11)), .applied, "complete"
+        )
         try probe.equal(try await store.cancel(kind: "k", key: "b", now: at(12)), false, "cancel of a completed job")
         try probe.equal(
             try await store.jobs(kind: "k", state: .completed).map(\.id), [completed.id], "completed after cancel"
@@ -220,8 +226,12 @@ public enum JobStoreConformance {
     static func retryReturnsJobToPending(_ probe: Probe) async throws {
         let store = probe.store
         let stored = try await store.schedule(job("k", "a", due: 10), now: at(0))
-        _ = try await store.claimDue(now: at(10), leaseUntil: at(70), limit: 10)
-        try await store.retry(id: stored.id, error: "HTTP 503", retryAt: at(200), now: at(12))
+        let claimed = try await store.claimDue(now: at(10), leaseUntil: at(70), limit: 10)
+        try probe.equal(
+            try await store.retry(
+                try probe.claim(of: stored, in: claimed), error: "HTTP 503", retryAt: at(200), now: at(12)),
+            .applied, "retry by the current claim"
+        )
         let listed = try await store.jobs(kind: "k", state: nil)
         try probe.equal(listed.first?.state, .pending, "state after retry")
         try probe.equal(listed.first?.dueAt, at(200), "dueAt after retry")
@@ -240,8 +250,11 @@ public enum JobStoreConformance {
     static func buryMakesJobDead(_ probe: Probe) async throws {
         let store = probe.store
         let stored = try await store.schedule(job("k", "a", due: 10), now: at(0))
-        _ = try await store.claimDue(now: at(10), leaseUntil: at(70), limit: 10)
-        try await store.bury(id: stored.id, error: "Missing Permissions", now: at(11))
+        let claimed = try await store.claimDue(now: at(10), leaseUntil: at(70), limit: 10)
+        try probe.equal(
+            try await store.bury(try probe.claim(of: stored, in: claimed), error: "Missing Permissions", now: at(11)),
+            .applied, "bury by the current claim"
+        )
         let listed = try await store.jobs(kind: nil, state: .dead)
         try probe.equal(listed.map(\.id), [stored.id], "dead jobs after bury")
         try probe.equal(listed.first?.lastError, "Missing Permissions", "lastError after bury")
@@ -255,8 +268,11 @@ public enum JobStoreConformance {
     static func completeMakesJobCompleted(_ probe: Probe) async throws {
         let store = probe.store
         let stored = try await store.schedule(job("k", "a", due: 10), now: at(0))
-        _ = try await store.claimDue(now: at(10), leaseUntil: at(70), limit: 10)
-        try await store.complete(id: stored.id, now: at(11))
+        let claimed = try await store.claimDue(now: at(10), leaseUntil: at(70), limit: 10)
+        try probe.equal(
+            try await store.complete(try probe.claim(of: stored, in: claimed), now: at(11)), .applied,
+            "complete by the current claim"
+        )
         let listed = try await store.jobs(kind: nil, state: nil)
         try probe.equal(listed.map(\.state), [.completed], "states after complete")
         try probe.equal(listed.first?.updatedAt, at(11), "updatedAt after complete")
@@ -273,15 +289,15 @@ public enum JobStoreConformance {
         let early = try await store.schedule(job("k", "early", due: 10), now: at(0))
         let later = try await store.schedule(job("k", "later", due: 50), now: at(0))
         try probe.equal(try await store.nextWakeTime(), at(10), "nextWakeTime with jobs due at 10 s and 50 s")
-        _ = try await store.claimDue(now: at(10), leaseUntil: at(100), limit: 1)
+        let earlyClaim = try await store.claimDue(now: at(10), leaseUntil: at(100), limit: 1)
         try probe.equal(
             try await store.nextWakeTime(), at(50), "nextWakeTime when the 10 s job is leased until 100 s"
         )
-        _ = try await store.claimDue(now: at(50), leaseUntil: at(80), limit: 1)
+        let laterClaim = try await store.claimDue(now: at(50), leaseUntil: at(80), limit: 1)
         try probe.equal(try await store.nextWakeTime(), at(80), "nextWakeTime with leases ending at 100 s and 80 s")
-        try await store.complete(id: later.id, now: at(51))
+        try await store.complete(try probe.claim(of: later, in: laterClaim), now: at(51))
         try probe.equal(try await store.nextWakeTime(), at(100), "nextWakeTime once the 80 s lease's job completed")
-        try await store.retry(id: early.id, error: "x", retryAt: at(60), now: at(52))
+        try await store.retry(try probe.claim(of: early, in: earlyClaim), error: "x", retryAt: at(60), now: at(52))
         try probe.equal(try await store.nextWakeTime(), at(60), "nextWakeTime after a retry clears the lease")
     }
 
@@ -291,8 +307,8 @@ public enum JobStoreConformance {
         let b = try await store.schedule(job("beta", "1", due: 10), now: at(0))
         let c = try await store.schedule(job("alpha", "2", due: 10), now: at(0))
         let d = try await store.schedule(job("alpha", "3", due: 20), now: at(0))
-        _ = try await store.claimDue(now: at(20), leaseUntil: at(80), limit: 10)
-        try await store.complete(id: d.id, now: at(21))
+        let claimed = try await store.claimDue(now: at(20), leaseUntil: at(80), limit: 10)
+        try await store.complete(try probe.claim(of: d, in: claimed), now: at(21))
         try probe.equal(
             try await store.jobs(kind: nil, state: nil).map(\.id), [b.id, c.id].sorted() + [d.id, a.id], "all jobs"
         )

@@ -21,4 +21,14 @@ struct Probe: Sendable {
             throw JobStoreConformanceFailure(check: name, detail: "\(what): expected \(expected), got \(actual)")
         }
     }
+
+    /// The claim token of `job` among the jobs a ``JobStore/claimDue(now:leaseUntil:limit:)`` call returned;
+    /// throws a failure if that call did not claim it.
+    func claim(of job: StoredJob, in claimed: [StoredJob]) throws(JobStoreConformanceFailure) -> JobClaim {
+        guard let match = claimed.first(where: { $0.id == job.id }) else {
+            throw JobStoreConformanceFailure(
+                check: name, detail: "job \(job.id) was not claimed; claimed ids were \(claimed.map(\.id))")
+        }
+        return match.claim
+    }
 }

@@ -9,6 +9,11 @@ import Logging
 /// the lease expires: handlers must make their effects idempotent (an unban checks the ban first; a reminder
 /// records its message id). On ``start()``, jobs that fell due while the bot was down fire at once.
 ///
+/// Outcomes are fenced (see "Fencing" in ``JobStore``): a handler that outlives its lease, while another scheduler
+/// over the same store claims the job again, has its late outcome refused and counted in
+/// ``SchedulerCounters/superseded``; the current claim's outcome is the one recorded. The same holds for a job
+/// rescheduled or cancelled, here or in another process, while its handler runs.
+///
 /// ```swift
 /// let scheduler = Scheduler(store: store, clock: SystemWallClock())
 /// scheduler.register(kind: "moderation.unban") { job in try await unban(job.payload) }

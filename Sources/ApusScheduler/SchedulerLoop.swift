@@ -103,16 +103,20 @@ struct SchedulerLoop {
             }
         case .run(let job):
             return start(job)
-        case .complete(let id):
-            await record("complete", id: id) { try await $0.complete(id: id, now: $1) }
-        case .retry(let id, let error, let at):
+        case .complete(let claim):
+            return await record(.complete, claim) { try await $0.complete(claim, now: $1) }
+        case .retry(let claim, let error, let at):
             logger.warning(
-                "scheduled job failed; retrying", metadata: ["job": "\(id)", "error": "\(error)", "at": "\(at)"]
+                "scheduled job failed; retrying",
+                metadata: ["job": "\(claim.jobID)", "attempt": "\(claim.attempt)", "error": "\(error)", "at": "\(at)"]
             )
-            await record("retry", id: id) { try await $0.retry(id: id, error: error, retryAt: at, now: $1) }
-        case .bury(let id, let error):
-            logger.error("scheduled job buried", metadata: ["job": "\(id)", "error": "\(error)"])
-            await record("bury", id: id) { try await $0.bury(id: id, error: error, now: $1) }
+            return await record(.retry, claim) { try await $0.retry(claim, error: error, retryAt: at, now: $1) }
+        case .bury(let claim, let error):
+            logger.error(
+                "scheduled job buried",
+                metadata: ["job": "\(claim.jobID)", "attempt": "\(claim.attempt)", "error": "\(error)"]
+            )
+            return await record(.bury, claim) { try await $0.bury(claim, error: error, now: $1) }
         case .sleep(let deadline):
             arm(deadline)
         case .cancelSleep:
@@ -152,17 +156,33 @@ struct SchedulerLoop {
         return nil
     }
 
-    /// Writes a run's outcome. A failed write is logged and left to the lease: the job runs again later.
+    /// Writes a run's outcome under its claim. A failed write is logged and left to the lease: the job runs again
+    /// later. A write the store refuses because the claim is no longer current is logged as a notice and answered
+    /// with ``SchedulerMachine/Event/finishSuperseded(_:_:)``: it is expected after a lease expired mid-run.
     private func record(
-        _ operation: String, id: Int64, _ write: (any JobStore, WallTime) async throws -> Void
-    ) async {
+        _ operation: SchedulerMachine.FinishOperation, _ claim: JobClaim,
+        _ write: (any JobStore, WallTime) async throws -> JobFinishResult
+    ) async -> SchedulerMachine.Event? {
         do {
-            try await write(store, clock.now())
+            switch try await write(store, clock.now()) {
+            case .applied:
+                return nil
+            case .superseded:
+                logger.notice(
+                    """
+                    a scheduled job's outcome was not recorded: its claim was superseded (the lease expired and the \
+                    job was claimed again, or it was rescheduled or cancelled while its handler ran)
+                    """,
+                    metadata: ["job": "\(claim.jobID)", "attempt": "\(claim.attempt)", "operation": "\(operation)"]
+                )
+                return .finishSuperseded(claim, operation)
+            }
         } catch {
             logger.error(
                 "scheduler could not record a job's outcome; it will run again when its lease expires",
-                metadata: ["job": "\(id)", "operation": "\(operation)", "error": "\(error)"]
+                metadata: ["job": "\(claim.jobID)", "operation": "\(operation)", "error": "\(error)"]
             )
+            return nil
         }
     }
 

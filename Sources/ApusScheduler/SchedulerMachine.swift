@@ -7,9 +7,14 @@ import ApusCore
 /// an earlier due time than the current sleep re-arms the timer at once (``Event/jobScheduled(_:now:)``). A
 /// finished run becomes `complete`, `retry` (with backoff and jitter from the ``JobRetryPolicy``) or `bury`.
 ///
-/// A claimed job whose id is already running here (its lease expired mid-run) is not started twice: the claim
-/// only extends its lease, and the running copy records the outcome. A job rescheduled through this machine while
-/// its handler runs keeps its new schedule: the old run's outcome is not written over it.
+/// Every finish carries the run's ``JobClaim`` (fencing token): the store records it only while that claim is
+/// current, and a refused finish (``Event/finishSuperseded(_:_:)``) counts as ``SchedulerCounters/superseded``.
+///
+/// A claimed job whose id is already running here (its lease expired mid-run) is not started twice. If the job is
+/// unchanged (same payload and due time), the running copy adopts the new claim and records the outcome with it;
+/// if it changed (rescheduled, or retried by another worker), the new claim waits in ``claimsWaitingForRun`` and
+/// starts as soon as the stale run ends, whose outcome the store then refuses. A job rescheduled through this
+/// machine while its handler runs keeps its new schedule: the old run's outcome is not written over it.
 public struct SchedulerMachine: Sendable {
     /// The fixed settings.
     public let configuration: Configuration
@@ -19,6 +24,8 @@ public struct SchedulerMachine: Sendable {
     public private(set) var counters = SchedulerCounters()
     /// The jobs whose handlers are running, by id.
     public private(set) var running: [Int64: StoredJob] = [:]
+    /// Claims of jobs that were still running here under an older claim, by id: each starts when that run ends.
+    public private(set) var claimsWaitingForRun: [Int64: StoredJob] = [:]
     /// The deadline of the armed timer, if any.
     public private(set) var timerDeadline: WallTime?
     /// Whether a claim is owed as soon as a handler slot frees up.
@@ -51,6 +58,9 @@ public struct SchedulerMachine: Sendable {
             return jobsClaimed(jobs, now: now)
         case .jobFinished(let id, let result, let now):
             return jobFinished(id: id, result: result, now: now)
+        case .finishSuperseded(let claim, let operation):
+            finishSuperseded(claim, operation)
+            return []
         case .storeFailed(let now):
             guard phase == .running else { return [] }
             return arm(now + configuration.storeRetryDelay)
@@ -68,6 +78,10 @@ public struct SchedulerMachine: Sendable {
             // Replaced after the claim (a replacement keeps the attempt count): the store holds the new schedule,
             // which the run's outcome must not overwrite.
             supersededWhileRunning.insert(job.id)
+        }
+        if let waiting = claimsWaitingForRun[job.id], job.attempts >= waiting.attempts {
+            // The waiting claim was superseded by this replacement: the new schedule is claimed afresh.
+            claimsWaitingForRun[job.id] = nil
         }
         let dueAt = job.dueAt
         guard phase == .running, !isWaitingForSlot else { return [] }
@@ -103,6 +117,7 @@ public struct SchedulerMachine: Sendable {
         case .stopping:
             counters.abandoned += running.count
             running.removeAll()
+            claimsWaitingForRun.removeAll()
             supersededWhileRunning.removeAll()
             phase = .stopped
             return [.abandonRunningJobs, .stop]
@@ -114,11 +129,22 @@ public struct SchedulerMachine: Sendable {
     private mutating func jobsClaimed(_ jobs: [StoredJob], now: WallTime) -> [Action] {
         var actions: [Action] = []
         var started = 0
-        for job in jobs where running[job.id] == nil {
-            running[job.id] = job
-            counters.fired += 1
-            started += 1
-            actions.append(.run(job))
+        for job in jobs {
+            guard let runningCopy = running[job.id] else {
+                running[job.id] = job
+                counters.fired += 1
+                started += 1
+                actions.append(.run(job))
+                continue
+            }
+            if !supersededWhileRunning.contains(job.id), job.payload == runningCopy.payload,
+                job.dueAt == runningCopy.dueAt
+            {
+                // The same work, claimed again because its lease expired: the run here holds the new claim.
+                running[job.id] = job
+            } else {
+                claimsWaitingForRun[job.id] = job
+            }
         }
         lastClaimWasEmpty = started == 0
         guard phase == .running else { return actions }
@@ -128,7 +154,8 @@ public struct SchedulerMachine: Sendable {
     private mutating func jobFinished(id: Int64, result: JobRunResult, now: WallTime) -> [Action] {
         guard let job = running.removeValue(forKey: id) else { return [] }
         if supersededWhileRunning.remove(id) != nil {
-            return afterFinishing(actions: [], retryAt: nil, now: now)
+            counters.superseded += 1
+            return afterFinishing(actions: startWaitingClaim(of: id), retryAt: nil, now: now)
         }
         var actions: [Action] = []
         var retryAt: WallTime?
@@ -136,27 +163,46 @@ public struct SchedulerMachine: Sendable {
         switch result {
         case .outcome(.succeeded):
             counters.succeeded += 1
-            actions.append(.complete(id: id))
+            actions.append(.complete(job.claim))
         case .outcome(.permanentFailure(let message)):
             counters.buried += 1
-            actions.append(.bury(id: id, error: message))
+            actions.append(.bury(job.claim, error: message))
         case .outcome(.failed(let message)):
             if policy.isExhausted(afterAttempt: job.attempts) {
                 counters.buried += 1
-                actions.append(.bury(id: id, error: message))
+                actions.append(.bury(job.claim, error: message))
             } else {
                 counters.retried += 1
                 let at = now + policy.delay(afterAttempt: job.attempts, using: &random)
                 retryAt = at
-                actions.append(.retry(id: id, error: message, at: at))
+                actions.append(.retry(job.claim, error: message, at: at))
             }
         case .noHandler:
             counters.retried += 1
             let at = now + policy.unknownKindDelay
             retryAt = at
-            actions.append(.retry(id: id, error: "no handler is registered for job kind '\(job.kind)'", at: at))
+            actions.append(.retry(job.claim, error: "no handler is registered for job kind '\(job.kind)'", at: at))
         }
-        return afterFinishing(actions: actions, retryAt: retryAt, now: now)
+        return afterFinishing(actions: actions + startWaitingClaim(of: id), retryAt: retryAt, now: now)
+    }
+
+    /// Starts the claim of job `id` that waited for the stale run to end (only while running; during a shutdown
+    /// its lease makes it run again later).
+    private mutating func startWaitingClaim(of id: Int64) -> [Action] {
+        guard let waiting = claimsWaitingForRun.removeValue(forKey: id), phase == .running else { return [] }
+        running[id] = waiting
+        counters.fired += 1
+        return [.run(waiting)]
+    }
+
+    /// Moves a run whose outcome the store refused from its outcome's counter to ``SchedulerCounters/superseded``.
+    private mutating func finishSuperseded(_ claim: JobClaim, _ operation: FinishOperation) {
+        switch operation {
+        case .complete: counters.succeeded = max(0, counters.succeeded - 1)
+        case .retry: counters.retried = max(0, counters.retried - 1)
+        case .bury: counters.buried = max(0, counters.buried - 1)
+        }
+        counters.superseded += 1
     }
 
     /// What follows a finished run: stop when a shutdown waited for it, claim when a slot was owed, or re-arm the

@@ -59,6 +59,10 @@ extension SchedulerMachine {
         case jobsClaimed([StoredJob], now: WallTime)
         /// A run started by ``Action/run(_:)`` ended.
         case jobFinished(id: Int64, result: JobRunResult, now: WallTime)
+        /// The store refused to record `operation` for `claim` (it answered ``JobFinishResult/superseded``): the
+        /// claim was no longer current. The run is counted under ``SchedulerCounters/superseded`` instead of its
+        /// outcome.
+        case finishSuperseded(JobClaim, FinishOperation)
         /// Loading the wake time or claiming failed; the loop backs off and tries again.
         case storeFailed(now: WallTime)
         /// Stop claiming, let running handlers finish (bounded by the shutdown grace), then stop.
@@ -73,12 +77,15 @@ extension SchedulerMachine {
         case claim(now: WallTime, leaseUntil: WallTime, limit: Int)
         /// Run the job's handler concurrently; feed ``Event/jobFinished(id:result:now:)`` when it ends.
         case run(StoredJob)
-        /// Record success in the store.
-        case complete(id: Int64)
-        /// Record a failure and put the job back for `at`.
-        case retry(id: Int64, error: String, at: WallTime)
-        /// Record a final failure.
-        case bury(id: Int64, error: String)
+        /// Record success in the store with ``JobStore/complete(_:now:)``; feed
+        /// ``Event/finishSuperseded(_:_:)`` if the store answers ``JobFinishResult/superseded``.
+        case complete(JobClaim)
+        /// Record a failure and put the job back for `at` (``JobStore/retry(_:error:retryAt:now:)``); feed
+        /// ``Event/finishSuperseded(_:_:)`` if the store answers ``JobFinishResult/superseded``.
+        case retry(JobClaim, error: String, at: WallTime)
+        /// Record a final failure (``JobStore/bury(_:error:now:)``); feed ``Event/finishSuperseded(_:_:)`` if the
+        /// store answers ``JobFinishResult/superseded``.
+        case bury(JobClaim, error: String)
         /// (Re)arm the single timer for `until`, replacing any earlier one.
         case sleep(until: WallTime)
         /// Disarm the timer.
@@ -87,5 +94,15 @@ extension SchedulerMachine {
         case abandonRunningJobs
         /// The loop is over.
         case stop
+    }
+
+    /// Which store write recorded (or tried to record) a run's outcome.
+    public enum FinishOperation: Sendable, Equatable {
+        /// ``Action/complete(_:)``.
+        case complete
+        /// ``Action/retry(_:error:at:)``.
+        case retry
+        /// ``Action/bury(_:error:)``.
+        case bury
     }
 }

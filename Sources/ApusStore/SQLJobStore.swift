@@ -9,8 +9,11 @@ import ApusScheduler
 /// inside the claiming transaction, so two claimers never get the same job; on SQLite the claiming transaction is
 /// `BEGIN IMMEDIATE`, which holds the single writer from its first statement.
 ///
-/// `complete`, `retry` and `bury` change a job only while it is pending (a job cancelled while its handler ran
-/// stays cancelled); an id the store never issued is a ``StoreError`` of kind `notFound`.
+/// `complete`, `retry` and `bury` are fenced (see "Fencing" in `JobStore`): each is one `UPDATE … WHERE id = ? AND
+/// attempts = ? AND state = 'pending' AND lease_until IS NOT NULL`, so it changes the job only while the caller's
+/// ``JobClaim`` is the current claim, atomically with that check, and reports ``JobFinishResult/superseded`` when no
+/// row matched. A job cancelled, rescheduled or claimed again while a handler ran keeps its state. An id the store
+/// never issued is a ``StoreError`` of kind `notFound`.
 public struct SQLJobStore: JobStore {
     private let database: any Database
 
@@ -96,30 +99,40 @@ public struct SQLJobStore: JobStore {
         return try row?.optionalWallTime("wake")
     }
 
-    public func complete(id: Int64, now: WallTime) async throws {
+    /// The condition that makes a finishing `UPDATE` apply only to the current claim; its two parameters are the
+    /// claim's job id and attempt.
+    private static let currentClaim = "id = ? AND attempts = ? AND state = 'pending' AND lease_until IS NOT NULL"
+
+    @discardableResult
+    public func complete(_ claim: JobClaim, now: WallTime) async throws -> JobFinishResult {
         try await finish(
-            id: id, sql: "UPDATE jobs SET state = 'completed', lease_until = NULL, updated_at = ? WHERE id = ? AND state = 'pending'",
-            [.timestamp(now), .int64(id)])
+            claim,
+            sql: "UPDATE jobs SET state = 'completed', lease_until = NULL, updated_at = ? WHERE \(Self.currentClaim)",
+            [.timestamp(now)])
     }
 
-    public func retry(id: Int64, error: String, retryAt: WallTime, now: WallTime) async throws {
+    @discardableResult
+    public func retry(
+        _ claim: JobClaim, error: String, retryAt: WallTime, now: WallTime
+    ) async throws -> JobFinishResult {
         try await finish(
-            id: id,
+            claim,
             sql: """
                 UPDATE jobs SET due_at = ?, last_error = ?, lease_until = NULL, updated_at = ?
-                WHERE id = ? AND state = 'pending'
+                WHERE \(Self.currentClaim)
                 """,
-            [.timestamp(retryAt), .text(error), .timestamp(now), .int64(id)])
+            [.timestamp(retryAt), .text(error), .timestamp(now)])
     }
 
-    public func bury(id: Int64, error: String, now: WallTime) async throws {
+    @discardableResult
+    public func bury(_ claim: JobClaim, error: String, now: WallTime) async throws -> JobFinishResult {
         try await finish(
-            id: id,
+            claim,
             sql: """
                 UPDATE jobs SET state = 'dead', last_error = ?, lease_until = NULL, updated_at = ?
-                WHERE id = ? AND state = 'pending'
+                WHERE \(Self.currentClaim)
                 """,
-            [.text(error), .timestamp(now), .int64(id)])
+            [.text(error), .timestamp(now)])
     }
 
     public func jobs(kind: String?, state: JobState?) async throws -> [StoredJob] {
@@ -139,15 +152,17 @@ public struct SQLJobStore: JobStore {
         return try rows.map { row throws(StoreError) in try Self.storedJob(row) }
     }
 
-    /// Runs a pending-only update of job `id`; when nothing changed, distinguishes "not pending" (fine) from
-    /// "never existed" (an error).
-    private func finish(id: Int64, sql: String, _ parameters: [StoreValue]) async throws {
-        let changed = try await database.execute(sql, parameters)
-        guard changed == 0 else { return }
-        let exists = try await database.queryFirst("SELECT id FROM jobs WHERE id = ?", [.int64(id)])
+    /// Runs a fenced update of the job of `claim` (`sql` ends with ``currentClaim``, whose parameters are appended
+    /// to `parameters`). When no row changed, distinguishes "claim superseded" (a result) from "job never existed"
+    /// (an error).
+    private func finish(_ claim: JobClaim, sql: String, _ parameters: [StoreValue]) async throws -> JobFinishResult {
+        let changed = try await database.execute(sql, parameters + [.int64(claim.jobID), .int(claim.attempt)])
+        guard changed == 0 else { return .applied }
+        let exists = try await database.queryFirst("SELECT id FROM jobs WHERE id = ?", [.int64(claim.jobID)])
         if exists == nil {
-            throw StoreError(.notFound, "no job with id \(id)")
+            throw StoreError(.notFound, "no job with id \(claim.jobID)")
         }
+        return .superseded
     }
 
     static func storedJob(_ row: StoreRow) throws(StoreError) -> StoredJob {

@@ -9,7 +9,8 @@ import Testing
     }
 
     @Test func conformanceNamesEveryCheck() {
-        #expect(JobStoreConformance.checkNames.count == 13)
+        #expect(JobStoreConformance.checkNames.count == 19)
+        #expect(JobStoreConformance.checkNames.filter { $0.hasPrefix("fencing.") }.count == 6)
         #expect(Set(JobStoreConformance.checkNames).count == JobStoreConformance.checkNames.count)
     }
 
@@ -23,22 +24,24 @@ import Testing
     @Test func completingAnUnknownJobIsATypedError() async throws {
         let store = InMemoryJobStore()
         await #expect(throws: InMemoryJobStoreError.unknownJob(id: 42)) {
-            try await store.complete(id: 42, now: .epoch)
+            try await store.complete(JobClaim(jobID: 42, attempt: 1), now: .epoch)
         }
         await #expect(throws: InMemoryJobStoreError.unknownJob(id: 7)) {
-            try await store.retry(id: 7, error: "x", retryAt: .epoch, now: .epoch)
+            try await store.retry(JobClaim(jobID: 7, attempt: 1), error: "x", retryAt: .epoch, now: .epoch)
         }
         await #expect(throws: InMemoryJobStoreError.unknownJob(id: 8)) {
-            try await store.bury(id: 8, error: "x", now: .epoch)
+            try await store.bury(JobClaim(jobID: 8, attempt: 1), error: "x", now: .epoch)
         }
     }
 
     @Test func aJobCancelledWhileRunningStaysCancelled() async throws {
         let store = InMemoryJobStore()
-        let job = try await store.schedule(NewJob(kind: "k", key: "a", payload: "", dueAt: .epoch), now: .epoch)
-        _ = try await store.claimDue(now: .epoch, leaseUntil: .epoch + .seconds(60), limit: 1)
+        _ = try await store.schedule(NewJob(kind: "k", key: "a", payload: "", dueAt: .epoch), now: .epoch)
+        let claimed = try #require(
+            try await store.claimDue(now: .epoch, leaseUntil: .epoch + .seconds(60), limit: 1).first
+        )
         #expect(try await store.cancel(kind: "k", key: "a", now: .epoch))
-        try await store.complete(id: job.id, now: .epoch + .seconds(1))
+        #expect(try await store.complete(claimed.claim, now: .epoch + .seconds(1)) == .superseded)
         #expect(try await store.jobs(kind: nil, state: nil).map(\.state) == [.cancelled])
     }
 
@@ -71,16 +74,16 @@ private struct LeaselessJobStore: JobStore {
         try await inner.nextWakeTime()
     }
 
-    func complete(id: Int64, now: WallTime) async throws {
-        try await inner.complete(id: id, now: now)
+    func complete(_ claim: JobClaim, now: WallTime) async throws -> JobFinishResult {
+        try await inner.complete(claim, now: now)
     }
 
-    func retry(id: Int64, error: String, retryAt: WallTime, now: WallTime) async throws {
-        try await inner.retry(id: id, error: error, retryAt: retryAt, now: now)
+    func retry(_ claim: JobClaim, error: String, retryAt: WallTime, now: WallTime) async throws -> JobFinishResult {
+        try await inner.retry(claim, error: error, retryAt: retryAt, now: now)
     }
 
-    func bury(id: Int64, error: String, now: WallTime) async throws {
-        try await inner.bury(id: id, error: error, now: now)
+    func bury(_ claim: JobClaim, error: String, now: WallTime) async throws -> JobFinishResult {
+        try await inner.bury(claim, error: error, now: now)
     }
 
     func jobs(kind: String?, state: JobState?) async throws -> [StoredJob] {

@@ -95,22 +95,24 @@ import Testing
         _ = machine.handle(.wakeTimeLoaded(at(0), now: at(0)))
         _ = machine.handle(.jobsClaimed([job(1), job(2), job(3), job(4), job(5, attempts: 3)], now: at(0)))
         _ = machine.handle(.wakeTimeLoaded(at(60), now: at(0)))
-        #expect(machine.handle(.jobFinished(id: 1, result: .outcome(.succeeded), now: at(1))) == [.complete(id: 1)])
+        #expect(
+            machine.handle(.jobFinished(id: 1, result: .outcome(.succeeded), now: at(1))) == [.complete(job(1).claim)]
+        )
         #expect(
             machine.handle(.jobFinished(id: 2, result: .outcome(.failed("503")), now: at(1)))
-                == [.retry(id: 2, error: "503", at: at(6)), .sleep(until: at(6))]
+                == [.retry(job(2).claim, error: "503", at: at(6)), .sleep(until: at(6))]
         )
         #expect(
             machine.handle(.jobFinished(id: 3, result: .outcome(.permanentFailure("gone")), now: at(1)))
-                == [.bury(id: 3, error: "gone")]
+                == [.bury(job(3).claim, error: "gone")]
         )
         #expect(
             machine.handle(.jobFinished(id: 4, result: .noHandler, now: at(2)))
-                == [.retry(id: 4, error: "no handler is registered for job kind 'k'", at: at(302))]
+                == [.retry(job(4).claim, error: "no handler is registered for job kind 'k'", at: at(302))]
         )
         #expect(
             machine.handle(.jobFinished(id: 5, result: .outcome(.failed("503")), now: at(2)))
-                == [.bury(id: 5, error: "503")]
+                == [.bury(job(5, attempts: 3).claim, error: "503")]
         )
         #expect(machine.handle(.jobFinished(id: 5, result: .outcome(.succeeded), now: at(3))) == [])
         #expect(machine.counters == SchedulerCounters(fired: 5, succeeded: 1, retried: 2, buried: 2))
@@ -128,7 +130,7 @@ import Testing
         #expect(machine.handle(.jobScheduled(scheduled(99, due: at(0)), now: at(0))) == [])
         #expect(
             machine.handle(.jobFinished(id: 1, result: .outcome(.succeeded), now: at(3)))
-                == [.complete(id: 1), .claim(now: at(3), leaseUntil: at(63), limit: 1)]
+                == [.complete(job(1).claim), .claim(now: at(3), leaseUntil: at(63), limit: 1)]
         )
         #expect(!machine.isWaitingForSlot)
     }
@@ -152,7 +154,9 @@ import Testing
         _ = machine.handle(.wakeTimeLoaded(at(60), now: at(0)))
         #expect(machine.handle(.jobScheduled(scheduled(1, due: at(600), attempts: 1), now: at(1))) == [])
         #expect(machine.handle(.jobFinished(id: 1, result: .outcome(.succeeded), now: at(2))) == [])
-        #expect(machine.handle(.jobFinished(id: 2, result: .outcome(.succeeded), now: at(2))) == [.complete(id: 2)])
+        #expect(
+            machine.handle(.jobFinished(id: 2, result: .outcome(.succeeded), now: at(2))) == [.complete(job(2).claim)]
+        )
         #expect(machine.running.isEmpty)
     }
 
@@ -163,7 +167,9 @@ import Testing
         _ = machine.handle(.jobsClaimed([job(1)], now: at(0)))
         _ = machine.handle(.wakeTimeLoaded(at(60), now: at(0)))
         #expect(machine.handle(.jobScheduled(scheduled(1, due: at(0), attempts: 0), now: at(1))) == [])
-        #expect(machine.handle(.jobFinished(id: 1, result: .outcome(.succeeded), now: at(2))) == [.complete(id: 1)])
+        #expect(
+            machine.handle(.jobFinished(id: 1, result: .outcome(.succeeded), now: at(2))) == [.complete(job(1).claim)]
+        )
     }
 
     @Test func anEmptyClaimWithAPastWakeTimeBacksOffInsteadOfSpinning() {
@@ -192,7 +198,7 @@ import Testing
         #expect(machine.handle(.jobScheduled(scheduled(99, due: at(2)), now: at(2))) == [])
         #expect(
             machine.handle(.jobFinished(id: 1, result: .outcome(.succeeded), now: at(3)))
-                == [.complete(id: 1), .cancelSleep, .stop]
+                == [.complete(job(1).claim), .cancelSleep, .stop]
         )
         #expect(machine.phase == .stopped)
         #expect(machine.handle(.timerFired(now: at(20))) == [])

@@ -180,16 +180,16 @@ final class FlakyJobStore: JobStore {
         return try await inner.nextWakeTime()
     }
 
-    func complete(id: Int64, now: WallTime) async throws {
-        try await inner.complete(id: id, now: now)
+    func complete(_ claim: JobClaim, now: WallTime) async throws -> JobFinishResult {
+        try await inner.complete(claim, now: now)
     }
 
-    func retry(id: Int64, error: String, retryAt: WallTime, now: WallTime) async throws {
-        try await inner.retry(id: id, error: error, retryAt: retryAt, now: now)
+    func retry(_ claim: JobClaim, error: String, retryAt: WallTime, now: WallTime) async throws -> JobFinishResult {
+        try await inner.retry(claim, error: error, retryAt: retryAt, now: now)
     }
 
-    func bury(id: Int64, error: String, now: WallTime) async throws {
-        try await inner.bury(id: id, error: error, now: now)
+    func bury(_ claim: JobClaim, error: String, now: WallTime) async throws -> JobFinishResult {
+        try await inner.bury(claim, error: error, now: now)
     }
 
     func jobs(kind: String?, state: JobState?) async throws -> [StoredJob] {

@@ -110,4 +110,19 @@ struct RESTGuildTests {
             "PUT", "/guilds/\(harness.guildID)/bans/\(other)", json: #"{"delete_message_seconds":999999999}"#)
         #expect(invalid.code == 50035)
     }
+
+    @Test func kicksAMemberBelowTheBotOnly() async throws {
+        let harness = RESTHarness()
+        let target = harness.member(6)
+        let kick = await harness.send("DELETE", "/guilds/\(harness.guildID)/members/\(target)", headers: [("X-Audit-Log-Reason", "bye")])
+        #expect(kick.status == 204)
+        #expect(harness.sink.named("GUILD_MEMBER_REMOVE").first?.guildID == harness.guildID)
+        #expect(!harness.world.memberIDs(guildID: harness.guildID).contains(target))
+        #expect(await harness.send("GET", "/guilds/\(harness.guildID)/bans/\(target)").code == 10026, "a kick is not a ban")
+        #expect(await harness.send("DELETE", "/guilds/\(harness.guildID)/members/\(target)").code == 10007)
+        // The owner and a member whose top role is above the bot's cannot be kicked.
+        #expect(await harness.send("DELETE", "/guilds/\(harness.guildID)/members/\(harness.member(0))").code == 50013)
+        #expect(await harness.send("DELETE", "/guilds/\(harness.guildID)/members/\(harness.member(1))").code == 50013)
+        #expect(harness.sink.named("GUILD_MEMBER_REMOVE").count == 1)
+    }
 }

@@ -53,14 +53,21 @@ enum JobStoreScenarios {
         #expect(reclaimed.map(\.id) == [other.id])
         #expect(reclaimed.first?.attempts == 2)
 
-        try await store.complete(id: other.id, now: at(101))
-        try await store.retry(id: first.id, error: "HTTP 503", retryAt: at(300), now: at(101))
+        // Fencing: the first claim of `other` was superseded by the re-claim; an expired lease alone supersedes
+        // nothing (`first` was not claimed again, so its first claim still records its outcome).
+        let staleOther = try #require(claimed.first { $0.id == other.id }).claim
+        let firstClaim = try #require(claimed.first { $0.id == first.id }).claim
+        #expect(try await store.complete(staleOther, now: at(101)) == .superseded)
+        #expect(try await store.complete(try #require(reclaimed.first).claim, now: at(101)) == .applied)
+        #expect(try await store.retry(staleOther, error: "late", retryAt: at(900), now: at(101)) == .superseded)
+        #expect(try await store.retry(firstClaim, error: "HTTP 503", retryAt: at(300), now: at(101)) == .applied)
         let retried = try #require(try await store.jobs(kind: "moderation.unban", state: .pending).first)
         #expect(retried.dueAt == at(300) && retried.leaseUntil == nil && retried.lastError == "HTTP 503")
         #expect(try await store.nextWakeTime() == at(300))
         let again = try await store.claimDue(now: at(300), leaseUntil: at(360), limit: 5)
         #expect(again.map(\.id) == [first.id])
-        try await store.bury(id: first.id, error: "gave up", now: at(301))
+        #expect(try await store.complete(firstClaim, now: at(301)) == .superseded)
+        #expect(try await store.bury(try #require(again.first).claim, error: "gave up", now: at(301)) == .applied)
         #expect(try await store.nextWakeTime() == nil)
         #expect(try await store.claimDue(now: at(10_000), leaseUntil: at(10_060), limit: 5).isEmpty)
         #expect(try await store.jobs(kind: nil, state: .dead).map(\.lastError) == ["gave up"])
@@ -75,9 +82,52 @@ enum JobStoreScenarios {
         #expect(try await store.jobs(kind: "afk", state: nil).map(\.state) == [.cancelled, .pending])
 
         // Completing a cancelled job leaves it cancelled; an unknown id is a typed error.
-        try await store.complete(id: third.id, now: at(404))
+        #expect(try await store.complete(JobClaim(jobID: third.id, attempt: 0), now: at(404)) == .superseded)
         #expect(try await store.jobs(kind: "afk", state: .cancelled).map(\.id) == [third.id])
-        await expectStoreError(.notFound) { try await store.complete(id: 987_654, now: at(405)) }
+        let unknown = JobClaim(jobID: 987_654, attempt: 1)
+        await expectStoreError(.notFound) { try await store.complete(unknown, now: at(405)) }
+        await expectStoreError(.notFound) { try await store.retry(unknown, error: "x", retryAt: at(406), now: at(405)) }
+        await expectStoreError(.notFound) { try await store.bury(unknown, error: "x", now: at(405)) }
+
+        try await staleFinishersInAnotherProcessAreRefused(test, store: store)
+    }
+
+    /// Two processes (two connection pools): every job is claimed by the first, its lease expires, and the second
+    /// claims it again; then both finish every job at the same time. Only the current claims' finishes apply.
+    static func staleFinishersInAnotherProcessAreRefused(_ test: TestDatabase, store: SQLJobStore) async throws {
+        let jobCount = 40
+        for index in 0..<jobCount {
+            _ = try await store.schedule(
+                NewJob(kind: "fence", key: "job-\(index)", payload: "", dueAt: at(20_000)), now: at(20_000))
+        }
+        let staleClaims = try await store.claimDue(now: at(20_000), leaseUntil: at(20_060), limit: 1000)
+            .filter { $0.kind == "fence" }.map(\.claim)
+        #expect(staleClaims.count == jobCount)
+        let secondDatabase = try await test.openSecond()
+        let second = SQLJobStore(database: secondDatabase)
+        let currentClaims = try await second.claimDue(now: at(20_060), leaseUntil: at(20_120), limit: 1000)
+            .filter { $0.kind == "fence" }.map(\.claim)
+        #expect(currentClaims.count == jobCount)
+        #expect(Set(currentClaims).isDisjoint(with: staleClaims))
+        // The first process's late handlers all succeed; the second's fail and ask for a retry.
+        let results = try await withThrowingTaskGroup(of: (current: Bool, result: JobFinishResult).self) { group in
+            for claim in staleClaims {
+                group.addTask { (false, try await store.complete(claim, now: at(20_061))) }
+            }
+            for claim in currentClaims {
+                group.addTask {
+                    (true, try await second.retry(claim, error: "HTTP 503", retryAt: at(30_000), now: at(20_061)))
+                }
+            }
+            return try await group.reduce(into: [(current: Bool, result: JobFinishResult)]()) { $0.append($1) }
+        }
+        await secondDatabase.close()
+        #expect(results.filter { !$0.current }.allSatisfy { $0.result == .superseded })
+        #expect(results.filter { $0.current }.allSatisfy { $0.result == .applied })
+        let fenced = try await store.jobs(kind: "fence", state: nil)
+        #expect(fenced.count == jobCount)
+        #expect(fenced.allSatisfy { $0.state == .pending && $0.dueAt == at(30_000) && $0.lastError == "HTTP 503" })
+        #expect(fenced.allSatisfy { $0.attempts == 2 && $0.leaseUntil == nil })
     }
 
     static func concurrentClaimersNeverShareAJob(_ test: TestDatabase) async throws {
