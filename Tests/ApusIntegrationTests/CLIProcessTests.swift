@@ -78,4 +78,25 @@ struct CLIProcessTests {
         while sim.isRunning { try await Task.sleep(for: .milliseconds(20)) }
         #expect(sim.terminationStatus == 0, "apus sim output:\n\(simOutput.text)")
     }
+
+    @Test("apus demo (the main job) plays its conversation: commands, XP, a moderation case, a reminder fired from the database",
+          .enabled(if: FileManager.default.isExecutableFile(atPath: CLIProcessTests.binary) || ProcessInfo.processInfo.environment["CI"] == "true"))
+    func demoPlaysItsConversation() async throws {
+        let databasePath = FileManager.default.temporaryDirectory.appendingPathComponent("apus-demo-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: databasePath + suffix) } }
+        let (demo, output) = try Self.start(["demo", "--database", databasePath])
+        defer { if demo.isRunning { demo.terminate() } }
+        let deadline = ContinuousClock.now + .seconds(90)
+        while demo.isRunning {
+            try #require(ContinuousClock.now < deadline, "apus demo did not finish; output:\n\(output.text)")
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        let text = output.text
+        #expect(demo.terminationStatus == 0, "apus demo output:\n\(text)")
+        #expect(text.contains("pong"))
+        #expect(text.contains("was warned · case #1 · Reason: please keep it on topic"))
+        #expect(text.contains("#1 · WARN"))
+        #expect(text.contains("⏰ reminder #1: stretch your legs"))
+        #expect(text.contains("1 scheduled job(s) completed"))
+    }
 }
