@@ -4,7 +4,9 @@ import Foundation
 ///
 /// Query parameters: `schema=NAME` (the store sets `search_path` to it on every connection and creates it if
 /// missing; tests use one schema per test), `sslmode=disable|require` (default `disable`), `pool=N` (most
-/// connections, default 10). The description hides the password.
+/// connections, default 10), `statement_timeout=DURATION` (the deadline of every statement and transaction, for
+/// example `5s`, `250ms`, `2min`; a bare number is milliseconds; `0` turns it off; default 30 s). The description
+/// hides the password.
 public struct PostgresSettings: Sendable, Equatable, CustomStringConvertible {
     /// The server's host name or address.
     public var host: String
@@ -24,12 +26,23 @@ public struct PostgresSettings: Sendable, Equatable, CustomStringConvertible {
     public var maximumConnections: Int
     /// How long to wait for a connection to be established.
     public var connectTimeout: Duration
+    /// The deadline of every statement and of every whole transaction, or `nil` for none (then a dead server
+    /// can make statements wait for ever).
+    ///
+    /// A statement or transaction still running at its deadline fails with a ``StoreError`` of kind `timeout`
+    /// that names the server and the deadline; the store closes its connection, so no half-done transaction is
+    /// left on a pooled connection. The value is also sent to the server as its `statement_timeout`, so a stuck
+    /// query is cancelled server-side too.
+    public var statementTimeout: Duration?
+
+    /// The default ``statementTimeout``: 30 seconds.
+    public static let defaultStatementTimeout: Duration = .seconds(30)
 
     /// Creates settings from parts.
     public init(
         host: String, port: Int = 5432, username: String, password: String?, database: String,
         schema: String? = nil, requireTLS: Bool = false, maximumConnections: Int = 10,
-        connectTimeout: Duration = .seconds(5)
+        connectTimeout: Duration = .seconds(5), statementTimeout: Duration? = PostgresSettings.defaultStatementTimeout
     ) {
         self.host = host
         self.port = port
@@ -40,6 +53,7 @@ public struct PostgresSettings: Sendable, Equatable, CustomStringConvertible {
         self.requireTLS = requireTLS
         self.maximumConnections = maximumConnections
         self.connectTimeout = connectTimeout
+        self.statementTimeout = statementTimeout
     }
 
     /// Parses a `postgres://` or `postgresql://` URL. Throws a ``StoreError`` of kind `invalidConfiguration`
@@ -78,6 +92,8 @@ public struct PostgresSettings: Sendable, Equatable, CustomStringConvertible {
                     throw StoreError(.invalidConfiguration, "database URL pool must be a number from 1 to 1000")
                 }
                 maximumConnections = size
+            case "statement_timeout":
+                statementTimeout = try PostgresTimeoutParameter.parse(value, parameter: "statement_timeout")
             default:
                 throw StoreError(.invalidConfiguration, "database URL has unknown parameter '\(item.name)'")
             }
@@ -86,8 +102,14 @@ public struct PostgresSettings: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         let secret = password == nil ? "" : ":***"
-        let schemaPart = schema.map { "?schema=\($0)" } ?? ""
-        return "postgres://\(username)\(secret)@\(host):\(port)/\(database)\(schemaPart)"
+        var parameters: [String] = []
+        if let schema { parameters.append("schema=\(schema)") }
+        if statementTimeout != Self.defaultStatementTimeout {
+            let timeout = statementTimeout.map(PostgresTimeoutParameter.describe) ?? "0"
+            parameters.append("statement_timeout=\(timeout)")
+        }
+        let query = parameters.isEmpty ? "" : "?" + parameters.joined(separator: "&")
+        return "postgres://\(username)\(secret)@\(host):\(port)/\(database)\(query)"
     }
 
     /// Whether `name` is a non-empty run of ASCII letters, digits and underscores not starting with a digit.

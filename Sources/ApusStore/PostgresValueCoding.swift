@@ -70,7 +70,9 @@ enum PostgresValueCoding {
             let state = error.serverInfo?[.sqlState] ?? ""
             var message = error.serverInfo?[.message] ?? "server error"
             if let constraint = error.serverInfo?[.constraintName] { message += " (constraint \(constraint))" }
-            return StoreError(kind(sqlState: state), "\(message) [SQLSTATE \(state)]", statement: sql)
+            // 57014 is query_canceled: the server's statement_timeout (a time-out) or a cancel request (busy).
+            let kind = state == "57014" && message.contains("timeout") ? .timeout : kind(sqlState: state)
+            return StoreError(kind, "\(message) [SQLSTATE \(state)]", statement: sql)
         case .queryCancelled:
             return StoreError(.other, "query cancelled", statement: sql)
         case .tooManyParameters:

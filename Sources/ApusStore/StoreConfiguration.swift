@@ -1,7 +1,10 @@
 /// Which engine a bot's store uses and where.
 ///
 /// ``from(environment:defaultPath:)`` reads `APUS_DATABASE_URL`: a `postgres://…` URL selects PostgreSQL;
-/// unset or empty selects SQLite at `APUS_DATABASE_PATH`, or at `defaultPath` when that is unset too.
+/// unset or empty selects SQLite at `APUS_DATABASE_PATH`, or at `defaultPath` when that is unset too. The URL's
+/// query parameters (`schema`, `sslmode`, `pool`, `statement_timeout`) are described at ``PostgresSettings``;
+/// for example `postgres://bot:secret@db:5432/apus?statement_timeout=5s` fails any statement or transaction
+/// still running after five seconds with a `timeout` error instead of waiting for a dead server.
 public enum StoreConfiguration: Sendable, Equatable {
     /// SQLite in one file (WAL, `synchronous=FULL`).
     case sqlite(path: String)

@@ -19,6 +19,10 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case undefinedObject
         /// The database could not be reached or the connection broke.
         case connection
+        /// A statement or transaction did not complete within its deadline (for PostgreSQL,
+        /// ``PostgresSettings/statementTimeout``, enforced by Apus and by the server). The work was abandoned and
+        /// its connection closed; a transaction interrupted during `COMMIT` may or may not have committed.
+        case timeout
         /// The database was busy or the transaction lost a conflict (lock timeout, serialization failure,
         /// deadlock); retrying may succeed.
         case busy
