@@ -9,15 +9,17 @@ extension DiscordCache {
         )
         guard configuration.messages.isEnabled else { return }
         let record = MessageRecord(id: message.id.rawValue, authorID: author.id.rawValue, blob: 0, writtenAt: nowSecond)
+        let channelID = message.channelID.rawValue
         let blob = MessageRecord.pack(
-            id: message.id.rawValue,
+            id: message.id.rawValue, channelID: channelID,
             .init(
                 content: message.content, timestamp: message.timestamp.microsecondsSinceEpoch,
                 editedTimestamp: message.editedTimestamp?.microsecondsSinceEpoch,
-                referencedMessageID: message.messageReference?.messageID?.rawValue, attachmentURLs: message.attachments.map(\.url)
-            )
+                referencedMessageID: message.messageReference?.messageID?.rawValue, attachmentURLs: message.attachments.map(\.url),
+                mentionedUserIDs: message.mentions.map(\.id.rawValue), mentionedRoleIDs: message.mentionRoles.map(\.rawValue)
+            ),
+            compressingContent: configuration.compressesMessageContent
         )
-        let channelID = message.channelID.rawValue
         let perChannel = configuration.messages.maximumPerContainer
         let shardTotal = messageShareLimit(channelID: channelID)
         messageShard(channelID).with { shard in
@@ -34,18 +36,19 @@ extension DiscordCache {
         let channelID = update.channelID.rawValue
         let now = nowSecond
         messageShard(channelID).with { shard in
-            guard var log = shard.channels.removeValue(forKey: channelID) else { return }
-            defer { shard.channels[channelID] = log }
-            guard let position = log.position(of: update.id.rawValue) else { return }
-            var record = log.records[position]
-            var details = record.details(in: shard.arena)
+            guard var record = shard.channels[channelID]?.record(update.id.rawValue) else { return }
+            var details = record.details(in: shard.arena, channelID: channelID)
             if let content = update.content { details.content = content }
             if let attachments = update.attachments { details.attachmentURLs = attachments.map(\.url) }
             if let edited = update.editedTimestamp { details.editedTimestamp = edited.microsecondsSinceEpoch }
+            if let mentions = update.mentions { details.mentionedUserIDs = mentions.map(\.id.rawValue) }
+            if let roles = update.mentionRoles { details.mentionedRoleIDs = roles.map(\.rawValue) }
             shard.arena.release(record.blob)
-            record.blob = shard.arena.append(MessageRecord.pack(id: record.id, details))
+            record.blob = shard.arena.append(MessageRecord.pack(
+                id: record.id, channelID: channelID, details, compressingContent: configuration.compressesMessageContent
+            ))
             record.writtenAt = now
-            log.replace(at: position, with: record)
+            shard.replace(record, channelID: channelID)
         }
     }
 
@@ -81,7 +84,7 @@ extension DiscordCache {
     public func message(_ id: Snowflake) -> CachedMessage? {
         for shard in messageShards {
             let channel = shard.with { shard in
-                shard.channels.first { $0.value.position(of: id.rawValue) != nil }?.key
+                shard.channels.records.first { $0.position(of: id.rawValue) != nil }?.channelID
             }
             if let channel { return message(id, channel: Snowflake(channel)) }
         }

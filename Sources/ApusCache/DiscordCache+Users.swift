@@ -36,9 +36,13 @@ extension DiscordCache {
                 username: username ?? current.username, globalName: globalName ?? current.globalName,
                 avatar: avatar ?? current.avatar
             )
-            shard.arena.release(record.blob)
-            record.blob = shard.arena.append(packed.blob)
-            record.setAvatarKind(packed.avatarKind)
+            // Most refreshes (every MESSAGE_CREATE's author) change nothing: rewriting the blob anyway would leave
+            // garbage in the arena on every message.
+            if record.avatarKind != packed.avatarKind || !shard.arena.blob(record.blob).elementsEqual(packed.blob) {
+                shard.arena.release(record.blob)
+                record.blob = shard.arena.append(packed.blob)
+                record.setAvatarKind(packed.avatarKind)
+            }
             if let isBot { record.bits = isBot ? record.bits | 1 : record.bits & ~1 }
             shard.users[slot: slot] = record
             shard.compactIfNeeded()

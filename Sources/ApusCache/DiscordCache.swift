@@ -11,10 +11,12 @@ import ApusModel
 /// Time comes from the injected ``ApusCore/TimeSource``; age bounds are checked lazily on lookups and by
 /// ``sweep(now:)``.
 ///
-/// Memory: entries are packed records (24 bytes per member, 16 per user, 24 per message) whose strings and role
-/// lists live in per-guild or per-shard byte arenas; role lists store per-guild ordinals. Measured by the allocator
-/// in `Benchmarks/Sources/cache-compare` (100 guilds × 1,000 members, 10,000 messages): about 100 bytes per member
-/// including its user record and 180 bytes per message of 137 characters on average.
+/// Memory: entries are packed records (20 bytes per member, 16 per user, 24 per message) whose strings and role
+/// lists live in per-guild or per-shard byte arenas; role lists store per-guild ordinals; message content is kept
+/// compressed with a fixed chat-text code (``CacheConfiguration/compressesMessageContent``). Measured by the
+/// allocator in `Benchmarks/Sources/cache-compare` (100 guilds × 1,000 members, 10,000 messages of 140 bytes of
+/// content on average): about 92 bytes per member including its user record, and 140 bytes per message (196 with
+/// compression off).
 ///
 /// Events of one guild must be applied in gateway order (one gateway shard delivers them so); events of different
 /// guilds may be applied concurrently from any number of tasks.

@@ -79,22 +79,27 @@ struct StorageTests {
             attachmentURLs: ["https://cdn.example/a.png", "https://cdn.example/b.png"]
         )
         var arena = ByteArena()
-        let record = MessageRecord(id: id, authorID: 1, blob: arena.append(MessageRecord.pack(id: id, details)), writtenAt: 0)
-        let decoded = record.details(in: arena)
+        let record = MessageRecord(
+            id: id, authorID: 1, blob: arena.append(MessageRecord.pack(id: id, channelID: 9, details)), writtenAt: 0
+        )
+        let decoded = record.details(in: arena, channelID: 9)
         #expect(decoded.content == "héllo")
         #expect(decoded.timestamp == created + 123)
         #expect(decoded.editedTimestamp == created - 5_000_000)
         #expect(decoded.referencedMessageID == 77)
         #expect(decoded.attachmentURLs == details.attachmentURLs)
         let plain = MessageRecord.Details(content: "", timestamp: created, editedTimestamp: nil, referencedMessageID: nil, attachmentURLs: [])
-        let plainRecord = MessageRecord(id: id, authorID: 1, blob: arena.append(MessageRecord.pack(id: id, plain)), writtenAt: 0)
-        #expect(plainRecord.details(in: arena).editedTimestamp == nil)
-        #expect(plainRecord.details(in: arena).referencedMessageID == nil)
-        #expect(MessageRecord.pack(id: id, plain).count == 4)
+        let plainRecord = MessageRecord(
+            id: id, authorID: 1, blob: arena.append(MessageRecord.pack(id: id, channelID: 9, plain)), writtenAt: 0
+        )
+        #expect(plainRecord.details(in: arena, channelID: 9).editedTimestamp == nil)
+        #expect(plainRecord.details(in: arena, channelID: 9).referencedMessageID == nil)
+        // One byte for "no optional field"; the (empty) content runs to the end of the blob.
+        #expect(MessageRecord.pack(id: id, channelID: 9, plain).count == 1)
     }
 
     @Test func recordsStayCompact() {
-        #expect(MemoryLayout<MemberRecord>.stride <= 24)
+        #expect(MemoryLayout<MemberRecord>.stride <= 20)
         #expect(MemoryLayout<UserRecord>.stride <= 16)
         #expect(MemoryLayout<MessageRecord>.stride <= 24)
         #expect(MemoryLayout<VoiceStateRecord>.stride <= 24)

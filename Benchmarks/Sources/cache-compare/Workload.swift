@@ -7,8 +7,8 @@ import ApusCore
 /// a 5-15 character username, a global name on 60 %, a nickname on 30 %, an avatar hash on 80 %; message content
 /// lengths are 5 + 395·u² characters (u uniform in [0, 1): mean ≈ 137, median ≈ 104, range 5-400; `uniformContent`
 /// draws them uniformly from 5-400 instead, mean ≈ 202), 10 % with some
-/// non-ASCII text, 10 % with 1-2 attachments, 20 % replies; guild messages carry the author's partial `member` as
-/// Discord sends it.
+/// non-ASCII text; guild messages carry the author's user object (the same fields as in GUILD_CREATE) and partial
+/// `member` as Discord sends them. Mentions, embeds, attachments and replies follow a ``MessageMix``.
 struct Workload {
     /// One dispatch: its event name and its `d` JSON.
     struct Dispatch {
@@ -16,9 +16,37 @@ struct Workload {
         var json: String
     }
 
+    /// One generated member, kept so that messages carry the same user and member fields as GUILD_CREATE did.
+    struct Member {
+        var id: UInt64
+        var roles: [UInt64]
+        var name: String
+        var globalName: String?
+        var avatar: String?
+        var nick: String?
+        var joinedAt: String
+
+        /// The user object, identical wherever the user appears (member list, message author, mentions).
+        var userJSON: String {
+            #"{"id":"\#(id)","username":"\#(name)","discriminator":"0","global_name":\#(Workload.json(globalName)),"avatar":\#(Workload.json(avatar)),"public_flags":0}"#
+        }
+
+        /// The role ids as JSON array elements.
+        var rolesJSON: String { roles.map { "\"\($0)\"" }.joined(separator: ",") }
+
+        /// The partial member object that messages carry (no `user`).
+        var partialMemberJSON: String {
+            #"{"roles":[\#(rolesJSON)],"premium_since":null,"pending":false,"nick":\#(Workload.json(nick)),"mute":false,"joined_at":"\#(joinedAt)","flags":0,"deaf":false,"communication_disabled_until":null,"avatar":null}"#
+        }
+    }
+
     var guildCreates: [Dispatch] = []
     var messageCreates: [Dispatch] = []
     var totalContentCharacters = 0
+    /// The message mix the workload was generated with.
+    let mix: MessageMix
+    /// What the generated messages contain.
+    var counts = MessageMixCounts()
 
     static let guilds = 100
     static let membersPerGuild = 1_000
@@ -26,10 +54,11 @@ struct Workload {
     static let rolesPerGuild = 20
     static let channelsPerGuild = 10
 
-    init(seed: UInt64, uniformContent: Bool = false) {
+    init(seed: UInt64, uniformContent: Bool = false, mix: MessageMix = .corpus, contents: [String] = []) {
+        self.mix = mix
         var random = SeededRandom(seed: seed)
         var ids = SnowflakeSequence()
-        var guildMembers: [[(id: UInt64, roles: [UInt64], name: String)]] = []
+        var guildMembers: [[Member]] = []
         var guildChannels: [[UInt64]] = []
         var guildIDs: [UInt64] = []
         for guildIndex in 0 ..< Self.guilds {
@@ -37,7 +66,7 @@ struct Workload {
             guildIDs.append(guildID)
             let roleIDs = (0 ..< Self.rolesPerGuild).map { _ in ids.next() }
             let channelIDs = (0 ..< Self.channelsPerGuild).map { _ in ids.next() }
-            var members: [(id: UInt64, roles: [UInt64], name: String)] = []
+            var members: [Member] = []
             var memberJSON: [String] = []
             memberJSON.reserveCapacity(Self.membersPerGuild)
             for _ in 0 ..< Self.membersPerGuild {
@@ -45,13 +74,16 @@ struct Workload {
                 let roles = (0 ..< Int.random(in: 1 ... 5, using: &random)).map { _ in roleIDs[Int.random(in: 0 ..< roleIDs.count, using: &random)] }
                 let unique = Array(Set(roles)).sorted()
                 let username = Self.word(length: Int.random(in: 5 ... 15, using: &random), using: &random)
-                let globalName = random.chance(0.6) ? Self.json(Self.displayName(using: &random)) : "null"
-                let nick = random.chance(0.3) ? Self.json(Self.displayName(using: &random)) : "null"
-                let avatar = random.chance(0.8) ? Self.json(Self.hex(32, using: &random)) : "null"
-                let joined = Self.timestamp(ids.milliseconds(of: userID))
-                members.append((userID, unique, username))
+                let globalName = random.chance(0.6) ? Self.displayName(using: &random) : nil
+                let nick = random.chance(0.3) ? Self.displayName(using: &random) : nil
+                let avatar = random.chance(0.8) ? Self.hex(32, using: &random) : nil
+                let member = Member(
+                    id: userID, roles: unique, name: username, globalName: globalName, avatar: avatar, nick: nick,
+                    joinedAt: Self.timestamp(ids.milliseconds(of: userID))
+                )
+                members.append(member)
                 memberJSON.append(
-                    #"{"user":{"id":"\#(userID)","username":"\#(username)","discriminator":"0","global_name":\#(globalName),"avatar":\#(avatar),"public_flags":0},"roles":[\#(unique.map { "\"\($0)\"" }.joined(separator: ","))],"nick":\#(nick),"avatar":null,"joined_at":"\#(joined)","premium_since":null,"deaf":false,"mute":false,"flags":0,"pending":false,"communication_disabled_until":null}"#
+                    #"{"user":\#(member.userJSON),"roles":[\#(member.rolesJSON)],"nick":\#(Self.json(nick)),"avatar":null,"joined_at":"\#(member.joinedAt)","premium_since":null,"deaf":false,"mute":false,"flags":0,"pending":false,"communication_disabled_until":null}"#
                 )
             }
             let everyone = #"{"id":"\#(guildID)","name":"@everyone","color":0,"hoist":false,"position":0,"permissions":"1071698660929","managed":false,"mentionable":false,"flags":0}"#
@@ -66,37 +98,15 @@ struct Workload {
             guildMembers.append(members)
             guildChannels.append(channelIDs)
         }
-        var recent: [UInt64] = []
+        var messages = MessageGenerator(
+            guildIDs: guildIDs, members: guildMembers, channels: guildChannels, mix: mix, uniformContent: uniformContent,
+            contents: contents
+        )
         for _ in 0 ..< Self.messageCount {
-            let guild = Int.random(in: 0 ..< Self.guilds, using: &random)
-            let channel = guildChannels[guild][Int.random(in: 0 ..< Self.channelsPerGuild, using: &random)]
-            let author = guildMembers[guild][Int.random(in: 0 ..< Self.membersPerGuild, using: &random)]
-            let id = ids.next()
-            let unit = Double.random(in: 0 ..< 1, using: &random)
-            let length = uniformContent ? 5 + Int(396 * unit) : 5 + Int(395 * unit * unit)
-            let content = Self.content(length: length, nonASCII: random.chance(0.1), using: &random)
-            totalContentCharacters += content.count
-            var attachments: [String] = []
-            if random.chance(0.1) {
-                for _ in 0 ..< Int.random(in: 1 ... 2, using: &random) {
-                    let attachmentID = ids.next()
-                    let filename = Self.word(length: 8, using: &random) + ".png"
-                    let url = "https://cdn.discordapp.com/attachments/\(channel)/\(attachmentID)/\(filename)"
-                    attachments.append(
-                        #"{"id":"\#(attachmentID)","filename":"\#(filename)","size":\#(Int.random(in: 1000 ... 900_000, using: &random)),"url":"\#(url)","proxy_url":"\#(url.replacingPrefix("https://cdn.", with: "https://media."))","width":800,"height":600,"content_type":"image/png"}"#
-                    )
-                }
-            }
-            var reference = ""
-            if random.chance(0.2), let target = recent.randomElement(using: &random) {
-                reference = #","message_reference":{"type":0,"message_id":"\#(target)","channel_id":"\#(channel)","guild_id":"\#(guildIDs[guild])"}"#
-            }
-            recent.append(id)
-            if recent.count > 50 { recent.removeFirst() }
-            let roles = author.roles.map { "\"\($0)\"" }.joined(separator: ",")
-            let json = #"{"type":0,"tts":false,"timestamp":"\#(Self.timestamp(ids.milliseconds(of: id)))","pinned":false,"nonce":"\#(id)","mentions":[],"mention_roles":[],"mention_everyone":false,"member":{"roles":[\#(roles)],"premium_since":null,"pending":false,"nick":null,"mute":false,"joined_at":"2024-01-01T00:00:00.000000+00:00","flags":0,"deaf":false,"communication_disabled_until":null,"avatar":null},"id":"\#(id)","flags":0,"embeds":[],"edited_timestamp":null,"content":"\#(content)","components":[],"channel_id":"\#(channel)","author":{"username":"\#(author.name)","public_flags":0,"id":"\#(author.id)","global_name":null,"discriminator":"0","avatar":null},"attachments":[\#(attachments.joined(separator: ","))],"guild_id":"\#(guildIDs[guild])"\#(reference)}"#
-            messageCreates.append(Dispatch(name: "MESSAGE_CREATE", json: json))
+            messageCreates.append(Dispatch(name: "MESSAGE_CREATE", json: messages.next(ids: &ids, random: &random)))
         }
+        counts = messages.counts
+        totalContentCharacters = counts.contentCharacters
     }
 
     /// The workload as the text file both sides read: one `NAME\tJSON\n` line per dispatch.
@@ -147,6 +157,29 @@ struct Workload {
     }
 
     static func json(_ text: String) -> String { "\"\(text)\"" }
+
+    /// The text with JSON string escapes (quote, backslash, control characters).
+    static func escaped(_ text: String) -> String {
+        var result = ""
+        result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// A JSON string, or `null`.
+    static func json(_ text: String?) -> String { text.map(json) ?? "null" }
 
     /// ISO 8601 with microseconds, as Discord sends it, for milliseconds since the Unix epoch.
     static func timestamp(_ milliseconds: UInt64) -> String {

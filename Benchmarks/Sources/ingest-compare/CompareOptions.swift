@@ -7,6 +7,9 @@ struct CompareOptions {
     var apusOnly = false
     /// Reads an existing workload file and runs only Apus's one-core path (for `perf record`); prints nothing else.
     var profile = false
+    /// Reads an existing workload file and prints a load-robust time of scan + decode + handler (sum of per-chunk
+    /// minima over repetitions), for A/B comparisons of decoder changes on a busy machine.
+    var decodeBench = false
     var file = "/tmp/apus-ingest-workload.bin"
     var python: String
     var peerScript: String
@@ -28,10 +31,11 @@ struct CompareOptions {
             case "--rounds": options.rounds = remaining.popFirst().flatMap { Int($0) }.map { max(1, $0) } ?? options.rounds
             case "--apus-only": options.apusOnly = true
             case "--profile": options.profile = true
+            case "--decode-bench": options.decodeBench = true
             case "--file": options.file = remaining.popFirst() ?? options.file
             case "--python": options.python = remaining.popFirst() ?? options.python
             default:
-                print("usage: ingest-compare [--rounds N] [--file PATH] [--python PATH] [--apus-only] [--profile]")
+                print("usage: ingest-compare [--rounds N] [--file PATH] [--python PATH] [--apus-only] [--profile] [--decode-bench]")
                 exit(2)
             }
         }

@@ -8,6 +8,12 @@ import IngestWorkload
 // the same compressed bytes, refuses to report timings unless every round's checksums agree, then prints medians.
 
 let options = CompareOptions.parse(CommandLine.arguments.dropFirst())
+if options.decodeBench {
+    let (_, messages) = try WorkloadFile.read(from: options.file)
+    let best = IngestBreakdown.minimumDecodeTime(messages: messages)
+    print("apus scan + decode + handler, sum of per-chunk minima: \(format(best.seconds, 4)) s")
+    exit(0)
+}
 if options.profile {
     let (_, messages) = try WorkloadFile.read(from: options.file)
     for round in 0..<options.rounds {

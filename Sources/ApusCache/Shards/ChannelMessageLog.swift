@@ -1,12 +1,21 @@
 /// The cached messages of one channel, oldest first, sorted by id (snowflakes grow with time). Eviction of the oldest
 /// message is O(1) amortised: a head offset advances and the array is trimmed once half of it is dead.
-struct ChannelMessageLog: Sendable {
+///
+/// Logs live in their shard's ``IDTable``, keyed by channel id.
+struct ChannelMessageLog: IDKeyedRecord {
+    /// The channel.
+    let channelID: UInt64
     /// The channel's guild (0 for DMs).
     var guildID: UInt64
     private(set) var records: [MessageRecord] = []
     private var head = 0
 
-    init(guildID: UInt64) { self.guildID = guildID }
+    init(channelID: UInt64, guildID: UInt64) {
+        self.channelID = channelID
+        self.guildID = guildID
+    }
+
+    var key: UInt64 { channelID }
 
     /// Number of cached messages.
     var count: Int { records.count - head }

@@ -19,17 +19,18 @@ struct GuildState: Sendable {
     /// Inserts or replaces a member; `isUpdate` keeps fields the event omitted. Returns true when the member is new.
     @discardableResult
     mutating func upsertMember(_ fields: MemberFields, writtenAt: UInt32, isUpdate: Bool = false) -> Bool {
-        var record = fields.record(in: &arena, ordinals: &roleOrdinals, writtenAt: writtenAt)
-        let previous = members.upsert(record)
-        if let previous {
-            arena.release(previous.blob)
-            if isUpdate {
-                if fields.joinedAt == nil { record.joinedAt = previous.joinedAt }
-                if fields.pending == nil { record.bits = previous.bits }
-                if fields.flags == nil { record.flags = previous.flags }
-                members.upsert(record)
-            }
+        var fields = fields
+        var keptJoinedAt: UInt32?
+        if isUpdate, let previous = members[fields.userID] {
+            let old = previous.details(in: arena)
+            if fields.pending == nil { fields.pending = old.isPending }
+            if fields.flags == nil { fields.flags = Int(truncatingIfNeeded: old.flags) }
+            if fields.joinedAt == nil { keptJoinedAt = previous.joinedAt }
         }
+        var record = fields.record(in: &arena, ordinals: &roleOrdinals, writtenAt: writtenAt)
+        if let keptJoinedAt { record.joinedAt = keptJoinedAt }
+        let previous = members.upsert(record)
+        if let previous { arena.release(previous.blob) }
         compactIfNeeded()
         return previous == nil
     }

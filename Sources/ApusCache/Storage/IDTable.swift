@@ -7,9 +7,12 @@ protocol IDKeyedRecord: Sendable {
 /// A dense hash table of records keyed by 64-bit ids: records live contiguously in one array (removal moves the last
 /// record into the hole) and a linear-probing index of 32-bit slots points into it.
 ///
-/// Cost per entry: `MemoryLayout<Record>.stride` plus the index: a power-of-two bucket array kept at most 4/5 full,
-/// of 2-byte slots while the table holds fewer than 65,535 records (2.5-5 bytes per entry) and 4-byte slots beyond
-/// (5-10 bytes), plus about 10 % array growth slack. No per-entry allocation.
+/// Cost per entry: `MemoryLayout<Record>.stride` plus the index: a bucket array of any size (not a power of two: a
+/// key's home bucket is its mixed hash scaled to the bucket count) kept at most 4/5 full, of 2-byte slots while the
+/// table holds fewer than 65,535 records and 4-byte slots beyond. A table sized up front (``reserveCapacity(_:)``,
+/// e.g. for a guild's member list) uses exactly 5/4 bucket per record (2.5 bytes per entry with 2-byte slots); one
+/// that grows by inserts grows its index by half, so it is 53-80 % full (2.5-3.8 bytes per entry), and its records
+/// array by an eighth. No per-entry allocation.
 struct IDTable<Record: IDKeyedRecord>: Sendable {
     /// The records, in no particular order.
     private(set) var records: [Record] = []
@@ -30,14 +33,13 @@ struct IDTable<Record: IDKeyedRecord>: Sendable {
     /// The position of the record with `key` in ``records``, if present.
     func slot(of key: UInt64) -> Int? {
         guard !index.isEmpty else { return nil }
-        let mask = index.count - 1
-        var bucket = Self.hash(key) & mask
+        var bucket = home(of: key)
         while true {
             let entry = index[bucket]
             if entry == 0 { return nil }
             let slot = entry - 1
             if records[slot].key == key { return slot }
-            bucket = (bucket + 1) & mask
+            bucket = following(bucket)
         }
     }
 
@@ -53,6 +55,12 @@ struct IDTable<Record: IDKeyedRecord>: Sendable {
         set { records[slot] = newValue }
     }
 
+    /// Runs `body` on the record with `key` in place (it must not change the key); nil when there is none.
+    mutating func withRecord<Result>(_ key: UInt64, _ body: (inout Record) -> Result) -> Result? {
+        guard let slot = slot(of: key) else { return nil }
+        return body(&records[slot])
+    }
+
     /// Inserts a record or replaces the one with the same key; returns the replaced record.
     @discardableResult
     mutating func upsert(_ record: Record) -> Record? {
@@ -62,7 +70,7 @@ struct IDTable<Record: IDKeyedRecord>: Sendable {
             return old
         }
         if (records.count + 1) * 5 > index.count * 4 || (records.count + 1 >= SlotIndex.narrowLimit && !index.isWide) {
-            rebuildIndex(minimumCapacity: records.count + 1)
+            rebuildIndex(minimumCapacity: records.count + 1 + records.count / 2)
         }
         records.reserveForAppending(1)
         records.append(record)
@@ -74,13 +82,12 @@ struct IDTable<Record: IDKeyedRecord>: Sendable {
     @discardableResult
     mutating func remove(_ key: UInt64) -> Record? {
         guard !index.isEmpty else { return nil }
-        let mask = index.count - 1
-        var bucket = Self.hash(key) & mask
+        var bucket = home(of: key)
         while true {
             let entry = index[bucket]
             if entry == 0 { return nil }
             if records[entry - 1].key == key { break }
-            bucket = (bucket + 1) & mask
+            bucket = following(bucket)
         }
         let slot = index[bucket] - 1
         deleteBucket(bucket)
@@ -114,48 +121,57 @@ struct IDTable<Record: IDKeyedRecord>: Sendable {
 
     // MARK: - Index maintenance
 
+    /// The home bucket of a key: Fibonacci hashing (snowflakes' low bits are a per-process counter, so they are
+    /// mixed first), then the top 32 bits scaled to the bucket count, which need not be a power of two.
     @inline(__always)
-    private static func hash(_ key: UInt64) -> Int {
-        // Fibonacci hashing: snowflakes' low bits are a per-process counter, so mix before masking.
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32)
+    private func home(of key: UInt64) -> Int {
+        let mixed = (key &* 0x9E37_79B9_7F4A_7C15) >> 32
+        return Int(truncatingIfNeeded: (mixed &* UInt64(index.count)) >> 32)
     }
 
+    /// The next bucket of a probe sequence, wrapping at the end.
+    @inline(__always)
+    private func following(_ bucket: Int) -> Int {
+        bucket + 1 == index.count ? 0 : bucket + 1
+    }
+
+    /// How many steps forward (wrapping) `to` lies from `from`.
+    @inline(__always)
+    private func distance(from: Int, to: Int) -> Int {
+        to >= from ? to - from : to + index.count - from
+    }
+
+    /// Replaces the index with one of `minimumCapacity * 5 / 4` buckets (at least 8) and re-inserts every record.
     private mutating func rebuildIndex(minimumCapacity: Int) {
-        var capacity = 8
-        while capacity * 4 < minimumCapacity * 5 { capacity *= 2 }
+        let capacity = Swift.max(8, (minimumCapacity * 5 + 3) / 4)
         index = SlotIndex(count: capacity, wide: minimumCapacity >= SlotIndex.narrowLimit)
         for slot in records.indices { insertIntoIndex(key: records[slot].key, slot: slot) }
     }
 
     private mutating func insertIntoIndex(key: UInt64, slot: Int) {
-        let mask = index.count - 1
-        var bucket = Self.hash(key) & mask
-        while index[bucket] != 0 { bucket = (bucket + 1) & mask }
+        var bucket = home(of: key)
+        while index[bucket] != 0 { bucket = following(bucket) }
         index[bucket] = slot + 1
     }
 
     private mutating func repointIndex(key: UInt64, from oldSlot: Int, to newSlot: Int) {
-        let mask = index.count - 1
-        var bucket = Self.hash(key) & mask
-        while index[bucket] != oldSlot + 1 { bucket = (bucket + 1) & mask }
+        var bucket = home(of: key)
+        while index[bucket] != oldSlot + 1 { bucket = following(bucket) }
         index[bucket] = newSlot + 1
     }
 
     /// Backward-shift deletion: keeps every probe chain unbroken without tombstones.
     private mutating func deleteBucket(_ start: Int) {
-        let mask = index.count - 1
         var hole = start
-        var bucket = (start + 1) & mask
+        var bucket = following(start)
         while index[bucket] != 0 {
-            let home = Self.hash(records[index[bucket] - 1].key) & mask
+            let home = home(of: records[index[bucket] - 1].key)
             // Move the entry into the hole if its home is not in the (hole, bucket] cyclic range.
-            let distanceToBucket = (bucket - home) & mask
-            let distanceToHole = (bucket - hole) & mask
-            if distanceToBucket >= distanceToHole {
+            if distance(from: home, to: bucket) >= distance(from: hole, to: bucket) {
                 index[hole] = index[bucket]
                 hole = bucket
             }
-            bucket = (bucket + 1) & mask
+            bucket = following(bucket)
         }
         index[hole] = 0
     }

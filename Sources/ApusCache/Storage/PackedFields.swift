@@ -116,6 +116,11 @@ struct PackedFieldsReader {
         readVarint() ?? 0
     }
 
+    /// Reads a number written by `append(number:)`; nil at the end of the input.
+    mutating func readOptionalNumber() -> UInt64? {
+        readVarint()
+    }
+
     /// Reads a list written by `append(numbers:)`.
     mutating func readNumbers() -> [UInt32] {
         guard let count = readVarint(), count <= UInt64(bytes.endIndex - position) else {

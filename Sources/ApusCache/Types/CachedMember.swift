@@ -43,45 +43,88 @@ public struct CachedMember: Sendable, Hashable {
     public var displayName: String? { nick ?? user?.displayName }
 }
 
-/// Stored form of a member: 23 bytes (stride 24) plus a blob in the guild's arena holding the role list (one varint
-/// ordinal per role, see ``RoleOrdinals``), the nickname and the timeout end. With three roles, no nickname and no
-/// timeout: 24 + 6 + ~8 (index) ≈ 38 bytes.
+/// Stored form of a member: 20 bytes (stride 20: the user id is kept as two 32-bit halves so that the record needs
+/// only 4-byte alignment) plus a blob in the guild's arena holding the role list (one varint ordinal per role, see
+/// ``RoleOrdinals``), the nickname, the timeout end and the member flags with the pending bit. With three roles, no
+/// nickname, no timeout and no flags: 20 + 8 + 2.5 (index) ≈ 31 bytes.
 struct MemberRecord: IDKeyedRecord {
-    /// The user id.
-    var userID: UInt64
-    /// Role ordinals, nickname and timeout end, packed.
+    /// The user id's low 32 bits.
+    var userIDLow: UInt32
+    /// The user id's high 32 bits.
+    var userIDHigh: UInt32
+    /// Role ordinals, nickname, timeout end, flags and pending, packed.
     var blob: BlobRef
     /// Joined-at, seconds since the Discord epoch (0 = unknown).
     var joinedAt: UInt32
     /// Monotonic second of the last write (for age bounds).
     var writtenAt: UInt32
-    /// Member flags (Discord's member flags fit in 16 bits today; higher bits are dropped).
-    var flags: UInt16
-    /// Bit 0: pending.
-    var bits: UInt8
 
+    init(userID: UInt64, blob: BlobRef, joinedAt: UInt32, writtenAt: UInt32) {
+        userIDLow = UInt32(truncatingIfNeeded: userID)
+        userIDHigh = UInt32(truncatingIfNeeded: userID >> 32)
+        self.blob = blob
+        self.joinedAt = joinedAt
+        self.writtenAt = writtenAt
+    }
+
+    /// The user id.
+    var userID: UInt64 { UInt64(userIDHigh) << 32 | UInt64(userIDLow) }
     var key: UInt64 { userID }
 
-    /// Packs roles (as ordinals), nickname and timeout end.
-    static func pack(roles: [Snowflake], nick: String?, timeoutUntil: UInt32, ordinals: inout RoleOrdinals) -> [UInt8] {
+    /// The blob's fields.
+    struct Details: Equatable {
+        var roleOrdinals: [UInt32]
+        var nick: String?
+        /// Seconds since the Discord epoch (0 = none).
+        var timeoutUntil: UInt32
+        var flags: UInt64
+        var isPending: Bool
+    }
+
+    /// Packs roles (as ordinals), nickname, timeout end, flags and pending.
+    static func pack(
+        roles: [Snowflake], nick: String?, timeoutUntil: UInt32, flags: Int, isPending: Bool, ordinals: inout RoleOrdinals
+    ) -> [UInt8] {
+        pack(Details(
+            roleOrdinals: roles.map { ordinals.ordinal(of: $0.rawValue) }, nick: nick, timeoutUntil: timeoutUntil,
+            flags: UInt64(clamping: Swift.max(0, flags)), isPending: isPending
+        ))
+    }
+
+    /// Packs the blob's fields.
+    static func pack(_ details: Details) -> [UInt8] {
         var writer = PackedFieldsWriter()
-        writer.append(numbers: roles.map { ordinals.ordinal(of: $0.rawValue) })
-        writer.append(nick)
-        writer.append(number: UInt64(timeoutUntil))
+        writer.append(numbers: details.roleOrdinals)
+        writer.append(details.nick)
+        writer.append(number: UInt64(details.timeoutUntil))
+        // One byte for the usual flags 0: the flags shifted left once, the pending bit below them (flags above
+        // 2^63 are dropped; Discord's member flags use the low bits).
+        writer.append(number: details.flags << 1 | (details.isPending ? 1 : 0))
         return writer.bytes
+    }
+
+    /// Reads the blob's fields.
+    func details(in arena: ByteArena) -> Details {
+        var reader = PackedFieldsReader(arena.blob(blob))
+        let roles = reader.readNumbers()
+        let nick = reader.readString()
+        let timeout = UInt32(truncatingIfNeeded: reader.readNumber())
+        let flagsAndPending = reader.readNumber()
+        return Details(
+            roleOrdinals: roles, nick: nick, timeoutUntil: timeout, flags: flagsAndPending >> 1,
+            isPending: flagsAndPending & 1 != 0
+        )
     }
 
     /// Rebuilds the public value (without the user record).
     func cachedMember(guildID: UInt64, in arena: ByteArena, ordinals: RoleOrdinals) -> CachedMember {
-        var reader = PackedFieldsReader(arena.blob(blob))
-        let roles = reader.readNumbers().compactMap { ordinals.roleID(of: $0) }.map(Snowflake.init(rawValue:))
-        let nick = reader.readString()
-        let timeout = UInt32(truncatingIfNeeded: reader.readNumber())
+        let details = details(in: arena)
+        let roles = details.roleOrdinals.compactMap { ordinals.roleID(of: $0) }.map(Snowflake.init(rawValue:))
         return CachedMember(
-            guildID: Snowflake(guildID), userID: Snowflake(userID), roleIDs: roles, nick: nick,
+            guildID: Snowflake(guildID), userID: Snowflake(userID), roleIDs: roles, nick: details.nick,
             joinedAt: CacheClock.timestamp(discordSeconds: joinedAt),
-            communicationDisabledUntil: CacheClock.timestamp(discordSeconds: timeout),
-            isPending: bits & 1 != 0, flags: Int(flags)
+            communicationDisabledUntil: CacheClock.timestamp(discordSeconds: details.timeoutUntil),
+            isPending: details.isPending, flags: Int(truncatingIfNeeded: details.flags)
         )
     }
 }
@@ -134,11 +177,10 @@ struct MemberFields: Sendable {
     func record(in arena: inout ByteArena, ordinals: inout RoleOrdinals, writtenAt: UInt32) -> MemberRecord {
         let packed = MemberRecord.pack(
             roles: roles, nick: nick, timeoutUntil: CacheClock.discordSeconds(communicationDisabledUntil),
-            ordinals: &ordinals
+            flags: flags ?? 0, isPending: pending == true, ordinals: &ordinals
         )
         return MemberRecord(
-            userID: userID, blob: arena.append(packed), joinedAt: CacheClock.discordSeconds(joinedAt),
-            writtenAt: writtenAt, flags: UInt16(truncatingIfNeeded: flags ?? 0), bits: pending == true ? 1 : 0
+            userID: userID, blob: arena.append(packed), joinedAt: CacheClock.discordSeconds(joinedAt), writtenAt: writtenAt
         )
     }
 }

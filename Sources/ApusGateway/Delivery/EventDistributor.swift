@@ -8,10 +8,20 @@ import Synchronization
 public final class EventDistributor: Sendable {
     struct Subscription: Sendable {
         let interest: Set<EventKind>?
+        /// The modelled kinds of `interest` as a bit mask (``EventKind/knownBit``), so that the per-event test of a
+        /// modelled kind is one AND instead of hashing the kind.
+        let knownMask: UInt64
         let queue: BoundedEventQueue<GatewayDelivery>
 
-        func wants(_ kind: EventKind) -> Bool {
-            interest?.contains(kind) ?? true
+        init(interest: Set<EventKind>?, queue: BoundedEventQueue<GatewayDelivery>) {
+            self.interest = interest
+            self.knownMask = interest.map(EventDistributor.mask) ?? ~0
+            self.queue = queue
+        }
+
+        func wants(_ kind: EventKind, bit: UInt64) -> Bool {
+            guard let interest else { return true }
+            return bit != 0 ? knownMask & bit != 0 : interest.contains(kind)
         }
     }
 
@@ -19,6 +29,13 @@ public final class EventDistributor: Sendable {
         var subscriptions: [Subscription] = []
         var wantsEverything = false
         var union: Set<EventKind> = []
+        /// `union`'s modelled kinds as a bit mask.
+        var unionMask: UInt64 = 0
+    }
+
+    /// The bit mask of the modelled kinds in `kinds`.
+    static func mask(_ kinds: Set<EventKind>) -> UInt64 {
+        kinds.reduce(0) { $0 | $1.knownBit }
     }
 
     private let state = Mutex(State())
@@ -33,14 +50,20 @@ public final class EventDistributor: Sendable {
         let queue = BoundedEventQueue<GatewayDelivery>(capacity: capacity, policy: policy)
         state.withLock { state in
             state.subscriptions.append(Subscription(interest: kinds, queue: queue))
-            if let kinds { state.union.formUnion(kinds) } else { state.wantsEverything = true }
+            if let kinds {
+                state.union.formUnion(kinds)
+                state.unionMask |= Self.mask(kinds)
+            } else {
+                state.wantsEverything = true
+            }
         }
         return queue
     }
 
     /// Whether any handler wants events of `kind`.
     public func wants(_ kind: EventKind) -> Bool {
-        state.withLock { $0.wantsEverything || $0.union.contains(kind) }
+        let bit = kind.knownBit
+        return state.withLock { $0.wantsEverything || (bit != 0 ? $0.unionMask & bit != 0 : $0.union.contains(kind)) }
     }
 
     /// The statistics of every subscription's queue, in subscription order.
@@ -52,7 +75,8 @@ public final class EventDistributor: Sendable {
     /// called before waiting for room and `stalled(false)` after.
     public func deliver(_ delivery: GatewayDelivery, kind: EventKind, stalled: (Bool) -> Void) async {
         let subscriptions = state.withLock { $0.subscriptions }
-        for subscription in subscriptions where subscription.wants(kind) {
+        let bit = kind.knownBit
+        for subscription in subscriptions where subscription.wants(kind, bit: bit) {
             if !subscription.queue.tryPush(delivery) {
                 stalled(true)
                 await subscription.queue.push(delivery)

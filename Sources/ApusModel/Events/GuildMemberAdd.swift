@@ -27,6 +27,16 @@ public struct GuildMemberAdd: Sendable, Hashable, JSONDecodable {
 
     /// Decodes from JSON; unknown keys are skipped.
     public init(from reader: inout JSONReader) throws(JSONDecodingError) {
+        var decodedUser: User? = nil
+        var decodedNick: String? = nil
+        var decodedAvatar: String? = nil
+        var decodedJoinedAt: DiscordTimestamp? = nil
+        var decodedPremiumSince: DiscordTimestamp? = nil
+        var decodedDeaf: Bool? = nil
+        var decodedMute: Bool? = nil
+        var decodedFlags: Int? = nil
+        var decodedPending: Bool? = nil
+        var decodedCommunicationDisabledUntil: DiscordTimestamp? = nil
         var guildIDValue: Snowflake?
         var rolesValue: [Snowflake]?
         try reader.beginObject()
@@ -35,31 +45,41 @@ public struct GuildMemberAdd: Sendable, Hashable, JSONDecodable {
             case "guild_id":
                 do { guildIDValue = try reader.decode() } catch { throw error.prefixingPath("guild_id") }
             case "user":
-                do { self.user = try reader.decodeNullable() } catch { throw error.prefixingPath("user") }
+                do { decodedUser = try reader.decodeNullable() } catch { throw error.prefixingPath("user") }
             case "nick":
-                do { self.nick = try reader.decodeNullable() } catch { throw error.prefixingPath("nick") }
+                do { decodedNick = try reader.decodeNullable() } catch { throw error.prefixingPath("nick") }
             case "avatar":
-                do { self.avatar = try reader.decodeNullable() } catch { throw error.prefixingPath("avatar") }
+                do { decodedAvatar = try reader.decodeNullable() } catch { throw error.prefixingPath("avatar") }
             case "roles":
                 do { rolesValue = try reader.decode() } catch { throw error.prefixingPath("roles") }
             case "joined_at":
-                do { self.joinedAt = try reader.decodeNullable() } catch { throw error.prefixingPath("joined_at") }
+                do { decodedJoinedAt = try reader.decodeNullable() } catch { throw error.prefixingPath("joined_at") }
             case "premium_since":
-                do { self.premiumSince = try reader.decodeNullable() } catch { throw error.prefixingPath("premium_since") }
+                do { decodedPremiumSince = try reader.decodeNullable() } catch { throw error.prefixingPath("premium_since") }
             case "deaf":
-                do { self.deaf = try reader.decodeNullable() } catch { throw error.prefixingPath("deaf") }
+                do { decodedDeaf = try reader.decodeNullable() } catch { throw error.prefixingPath("deaf") }
             case "mute":
-                do { self.mute = try reader.decodeNullable() } catch { throw error.prefixingPath("mute") }
+                do { decodedMute = try reader.decodeNullable() } catch { throw error.prefixingPath("mute") }
             case "flags":
-                do { self.flags = try reader.decodeNullable() } catch { throw error.prefixingPath("flags") }
+                do { decodedFlags = try reader.decodeNullable() } catch { throw error.prefixingPath("flags") }
             case "pending":
-                do { self.pending = try reader.decodeNullable() } catch { throw error.prefixingPath("pending") }
+                do { decodedPending = try reader.decodeNullable() } catch { throw error.prefixingPath("pending") }
             case "communication_disabled_until":
-                do { self.communicationDisabledUntil = try reader.decodeNullable() } catch { throw error.prefixingPath("communication_disabled_until") }
+                do { decodedCommunicationDisabledUntil = try reader.decodeNullable() } catch { throw error.prefixingPath("communication_disabled_until") }
             default: try reader.skipValue()
             }
         }
         self.guildID = try reader.require(guildIDValue, "guild_id")
         self.roles = try reader.require(rolesValue, "roles")
+        self.user = decodedUser
+        self.nick = decodedNick
+        self.avatar = decodedAvatar
+        self.joinedAt = decodedJoinedAt
+        self.premiumSince = decodedPremiumSince
+        self.deaf = decodedDeaf
+        self.mute = decodedMute
+        self.flags = decodedFlags
+        self.pending = decodedPending
+        self.communicationDisabledUntil = decodedCommunicationDisabledUntil
     }
 }

@@ -17,6 +17,9 @@ public struct GuildMembersChunk: Sendable, Hashable, JSONDecodable {
 
     /// Decodes from JSON; unknown keys are skipped.
     public init(from reader: inout JSONReader) throws(JSONDecodingError) {
+        var decodedNotFound: [Snowflake]? = nil
+        var decodedPresences: [Presence]? = nil
+        var decodedNonce: String? = nil
         var guildIDValue: Snowflake?
         var membersValue: [GuildMember]?
         var chunkIndexValue: Int?
@@ -33,11 +36,11 @@ public struct GuildMembersChunk: Sendable, Hashable, JSONDecodable {
             case "chunk_count":
                 do { chunkCountValue = try reader.decode() } catch { throw error.prefixingPath("chunk_count") }
             case "not_found":
-                do { self.notFound = try reader.decodeNullable() } catch { throw error.prefixingPath("not_found") }
+                do { decodedNotFound = try reader.decodeNullable() } catch { throw error.prefixingPath("not_found") }
             case "presences":
-                do { self.presences = try reader.decodeNullable() } catch { throw error.prefixingPath("presences") }
+                do { decodedPresences = try reader.decodeNullable() } catch { throw error.prefixingPath("presences") }
             case "nonce":
-                do { self.nonce = try reader.decodeNullable() } catch { throw error.prefixingPath("nonce") }
+                do { decodedNonce = try reader.decodeNullable() } catch { throw error.prefixingPath("nonce") }
             default: try reader.skipValue()
             }
         }
@@ -45,5 +48,8 @@ public struct GuildMembersChunk: Sendable, Hashable, JSONDecodable {
         self.members = try reader.require(membersValue, "members")
         self.chunkIndex = try reader.require(chunkIndexValue, "chunk_index")
         self.chunkCount = try reader.require(chunkCountValue, "chunk_count")
+        self.notFound = decodedNotFound
+        self.presences = decodedPresences
+        self.nonce = decodedNonce
     }
 }

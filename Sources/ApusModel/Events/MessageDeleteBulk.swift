@@ -9,6 +9,7 @@ public struct MessageDeleteBulk: Sendable, Hashable, JSONDecodable {
 
     /// Decodes from JSON; unknown keys are skipped.
     public init(from reader: inout JSONReader) throws(JSONDecodingError) {
+        var decodedGuildID: Snowflake? = nil
         var idsValue: [Snowflake]?
         var channelIDValue: Snowflake?
         try reader.beginObject()
@@ -19,11 +20,12 @@ public struct MessageDeleteBulk: Sendable, Hashable, JSONDecodable {
             case "channel_id":
                 do { channelIDValue = try reader.decode() } catch { throw error.prefixingPath("channel_id") }
             case "guild_id":
-                do { self.guildID = try reader.decodeNullable() } catch { throw error.prefixingPath("guild_id") }
+                do { decodedGuildID = try reader.decodeNullable() } catch { throw error.prefixingPath("guild_id") }
             default: try reader.skipValue()
             }
         }
         self.ids = try reader.require(idsValue, "ids")
         self.channelID = try reader.require(channelIDValue, "channel_id")
+        self.guildID = decodedGuildID
     }
 }

@@ -23,6 +23,12 @@ public struct MessageReactionAdd: Sendable, Hashable, JSONDecodable {
 
     /// Decodes from JSON; unknown keys are skipped.
     public init(from reader: inout JSONReader) throws(JSONDecodingError) {
+        var decodedGuildID: Snowflake? = nil
+        var decodedMember: GuildMember? = nil
+        var decodedMessageAuthorID: Snowflake? = nil
+        var decodedBurst: Bool? = nil
+        var decodedBurstColors: [String]? = nil
+        var decodedType: Int? = nil
         var userIDValue: Snowflake?
         var channelIDValue: Snowflake?
         var messageIDValue: Snowflake?
@@ -37,19 +43,19 @@ public struct MessageReactionAdd: Sendable, Hashable, JSONDecodable {
             case "message_id":
                 do { messageIDValue = try reader.decode() } catch { throw error.prefixingPath("message_id") }
             case "guild_id":
-                do { self.guildID = try reader.decodeNullable() } catch { throw error.prefixingPath("guild_id") }
+                do { decodedGuildID = try reader.decodeNullable() } catch { throw error.prefixingPath("guild_id") }
             case "member":
-                do { self.member = try reader.decodeNullable() } catch { throw error.prefixingPath("member") }
+                do { decodedMember = try reader.decodeNullable() } catch { throw error.prefixingPath("member") }
             case "emoji":
                 do { emojiValue = try reader.decode() } catch { throw error.prefixingPath("emoji") }
             case "message_author_id":
-                do { self.messageAuthorID = try reader.decodeNullable() } catch { throw error.prefixingPath("message_author_id") }
+                do { decodedMessageAuthorID = try reader.decodeNullable() } catch { throw error.prefixingPath("message_author_id") }
             case "burst":
-                do { self.burst = try reader.decodeNullable() } catch { throw error.prefixingPath("burst") }
+                do { decodedBurst = try reader.decodeNullable() } catch { throw error.prefixingPath("burst") }
             case "burst_colors":
-                do { self.burstColors = try reader.decodeNullable() } catch { throw error.prefixingPath("burst_colors") }
+                do { decodedBurstColors = try reader.decodeNullable() } catch { throw error.prefixingPath("burst_colors") }
             case "type":
-                do { self.type = try reader.decodeNullable() } catch { throw error.prefixingPath("type") }
+                do { decodedType = try reader.decodeNullable() } catch { throw error.prefixingPath("type") }
             default: try reader.skipValue()
             }
         }
@@ -57,5 +63,11 @@ public struct MessageReactionAdd: Sendable, Hashable, JSONDecodable {
         self.channelID = try reader.require(channelIDValue, "channel_id")
         self.messageID = try reader.require(messageIDValue, "message_id")
         self.emoji = try reader.require(emojiValue, "emoji")
+        self.guildID = decodedGuildID
+        self.member = decodedMember
+        self.messageAuthorID = decodedMessageAuthorID
+        self.burst = decodedBurst
+        self.burstColors = decodedBurstColors
+        self.`type` = decodedType
     }
 }

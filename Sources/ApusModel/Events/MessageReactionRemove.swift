@@ -17,6 +17,9 @@ public struct MessageReactionRemove: Sendable, Hashable, JSONDecodable {
 
     /// Decodes from JSON; unknown keys are skipped.
     public init(from reader: inout JSONReader) throws(JSONDecodingError) {
+        var decodedGuildID: Snowflake? = nil
+        var decodedBurst: Bool? = nil
+        var decodedType: Int? = nil
         var userIDValue: Snowflake?
         var channelIDValue: Snowflake?
         var messageIDValue: Snowflake?
@@ -31,13 +34,13 @@ public struct MessageReactionRemove: Sendable, Hashable, JSONDecodable {
             case "message_id":
                 do { messageIDValue = try reader.decode() } catch { throw error.prefixingPath("message_id") }
             case "guild_id":
-                do { self.guildID = try reader.decodeNullable() } catch { throw error.prefixingPath("guild_id") }
+                do { decodedGuildID = try reader.decodeNullable() } catch { throw error.prefixingPath("guild_id") }
             case "emoji":
                 do { emojiValue = try reader.decode() } catch { throw error.prefixingPath("emoji") }
             case "burst":
-                do { self.burst = try reader.decodeNullable() } catch { throw error.prefixingPath("burst") }
+                do { decodedBurst = try reader.decodeNullable() } catch { throw error.prefixingPath("burst") }
             case "type":
-                do { self.type = try reader.decodeNullable() } catch { throw error.prefixingPath("type") }
+                do { decodedType = try reader.decodeNullable() } catch { throw error.prefixingPath("type") }
             default: try reader.skipValue()
             }
         }
@@ -45,5 +48,8 @@ public struct MessageReactionRemove: Sendable, Hashable, JSONDecodable {
         self.channelID = try reader.require(channelIDValue, "channel_id")
         self.messageID = try reader.require(messageIDValue, "message_id")
         self.emoji = try reader.require(emojiValue, "emoji")
+        self.guildID = decodedGuildID
+        self.burst = decodedBurst
+        self.`type` = decodedType
     }
 }

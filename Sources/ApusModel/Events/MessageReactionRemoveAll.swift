@@ -9,6 +9,7 @@ public struct MessageReactionRemoveAll: Sendable, Hashable, JSONDecodable {
 
     /// Decodes from JSON; unknown keys are skipped.
     public init(from reader: inout JSONReader) throws(JSONDecodingError) {
+        var decodedGuildID: Snowflake? = nil
         var channelIDValue: Snowflake?
         var messageIDValue: Snowflake?
         try reader.beginObject()
@@ -19,11 +20,12 @@ public struct MessageReactionRemoveAll: Sendable, Hashable, JSONDecodable {
             case "message_id":
                 do { messageIDValue = try reader.decode() } catch { throw error.prefixingPath("message_id") }
             case "guild_id":
-                do { self.guildID = try reader.decodeNullable() } catch { throw error.prefixingPath("guild_id") }
+                do { decodedGuildID = try reader.decodeNullable() } catch { throw error.prefixingPath("guild_id") }
             default: try reader.skipValue()
             }
         }
         self.channelID = try reader.require(channelIDValue, "channel_id")
         self.messageID = try reader.require(messageIDValue, "message_id")
+        self.guildID = decodedGuildID
     }
 }

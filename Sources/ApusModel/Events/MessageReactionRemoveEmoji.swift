@@ -11,6 +11,7 @@ public struct MessageReactionRemoveEmoji: Sendable, Hashable, JSONDecodable {
 
     /// Decodes from JSON; unknown keys are skipped.
     public init(from reader: inout JSONReader) throws(JSONDecodingError) {
+        var decodedGuildID: Snowflake? = nil
         var channelIDValue: Snowflake?
         var messageIDValue: Snowflake?
         var emojiValue: Emoji?
@@ -20,7 +21,7 @@ public struct MessageReactionRemoveEmoji: Sendable, Hashable, JSONDecodable {
             case "channel_id":
                 do { channelIDValue = try reader.decode() } catch { throw error.prefixingPath("channel_id") }
             case "guild_id":
-                do { self.guildID = try reader.decodeNullable() } catch { throw error.prefixingPath("guild_id") }
+                do { decodedGuildID = try reader.decodeNullable() } catch { throw error.prefixingPath("guild_id") }
             case "message_id":
                 do { messageIDValue = try reader.decode() } catch { throw error.prefixingPath("message_id") }
             case "emoji":
@@ -31,5 +32,6 @@ public struct MessageReactionRemoveEmoji: Sendable, Hashable, JSONDecodable {
         self.channelID = try reader.require(channelIDValue, "channel_id")
         self.messageID = try reader.require(messageIDValue, "message_id")
         self.emoji = try reader.require(emojiValue, "emoji")
+        self.guildID = decodedGuildID
     }
 }

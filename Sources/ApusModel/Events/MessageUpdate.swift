@@ -39,6 +39,22 @@ public struct MessageUpdate: Sendable, Hashable, JSONDecodable {
 
     /// Decodes from JSON; unknown keys are skipped.
     public init(from reader: inout JSONReader) throws(JSONDecodingError) {
+        var decodedGuildID: Snowflake? = nil
+        var decodedAuthor: User? = nil
+        var decodedMember: GuildMember? = nil
+        var decodedContent: String? = nil
+        var decodedTimestamp: DiscordTimestamp? = nil
+        var decodedEditedTimestamp: DiscordTimestamp? = nil
+        var decodedTts: Bool? = nil
+        var decodedMentionEveryone: Bool? = nil
+        var decodedMentions: [MentionedUser]? = nil
+        var decodedMentionRoles: [Snowflake]? = nil
+        var decodedAttachments: [Attachment]? = nil
+        var decodedEmbeds: [Embed]? = nil
+        var decodedPinned: Bool? = nil
+        var decodedType: MessageType? = nil
+        var decodedFlags: Int? = nil
+        var decodedComponents: RawJSON? = nil
         var idValue: Snowflake?
         var channelIDValue: Snowflake?
         try reader.beginObject()
@@ -49,41 +65,57 @@ public struct MessageUpdate: Sendable, Hashable, JSONDecodable {
             case "channel_id":
                 do { channelIDValue = try reader.decode() } catch { throw error.prefixingPath("channel_id") }
             case "guild_id":
-                do { self.guildID = try reader.decodeNullable() } catch { throw error.prefixingPath("guild_id") }
+                do { decodedGuildID = try reader.decodeNullable() } catch { throw error.prefixingPath("guild_id") }
             case "author":
-                do { self.author = try reader.decodeNullable() } catch { throw error.prefixingPath("author") }
+                do { decodedAuthor = try reader.decodeNullable() } catch { throw error.prefixingPath("author") }
             case "member":
-                do { self.member = try reader.decodeNullable() } catch { throw error.prefixingPath("member") }
+                do { decodedMember = try reader.decodeNullable() } catch { throw error.prefixingPath("member") }
             case "content":
-                do { self.content = try reader.decodeNullable() } catch { throw error.prefixingPath("content") }
+                do { decodedContent = try reader.decodeNullable() } catch { throw error.prefixingPath("content") }
             case "timestamp":
-                do { self.timestamp = try reader.decodeNullable() } catch { throw error.prefixingPath("timestamp") }
+                do { decodedTimestamp = try reader.decodeNullable() } catch { throw error.prefixingPath("timestamp") }
             case "edited_timestamp":
-                do { self.editedTimestamp = try reader.decodeNullable() } catch { throw error.prefixingPath("edited_timestamp") }
+                do { decodedEditedTimestamp = try reader.decodeNullable() } catch { throw error.prefixingPath("edited_timestamp") }
             case "tts":
-                do { self.tts = try reader.decodeNullable() } catch { throw error.prefixingPath("tts") }
+                do { decodedTts = try reader.decodeNullable() } catch { throw error.prefixingPath("tts") }
             case "mention_everyone":
-                do { self.mentionEveryone = try reader.decodeNullable() } catch { throw error.prefixingPath("mention_everyone") }
+                do { decodedMentionEveryone = try reader.decodeNullable() } catch { throw error.prefixingPath("mention_everyone") }
             case "mentions":
-                do { self.mentions = try reader.decodeNullable() } catch { throw error.prefixingPath("mentions") }
+                do { decodedMentions = try reader.decodeNullable() } catch { throw error.prefixingPath("mentions") }
             case "mention_roles":
-                do { self.mentionRoles = try reader.decodeNullable() } catch { throw error.prefixingPath("mention_roles") }
+                do { decodedMentionRoles = try reader.decodeNullable() } catch { throw error.prefixingPath("mention_roles") }
             case "attachments":
-                do { self.attachments = try reader.decodeNullable() } catch { throw error.prefixingPath("attachments") }
+                do { decodedAttachments = try reader.decodeNullable() } catch { throw error.prefixingPath("attachments") }
             case "embeds":
-                do { self.embeds = try reader.decodeNullable() } catch { throw error.prefixingPath("embeds") }
+                do { decodedEmbeds = try reader.decodeNullable() } catch { throw error.prefixingPath("embeds") }
             case "pinned":
-                do { self.pinned = try reader.decodeNullable() } catch { throw error.prefixingPath("pinned") }
+                do { decodedPinned = try reader.decodeNullable() } catch { throw error.prefixingPath("pinned") }
             case "type":
-                do { self.type = try reader.decodeNullable() } catch { throw error.prefixingPath("type") }
+                do { decodedType = try reader.decodeNullable() } catch { throw error.prefixingPath("type") }
             case "flags":
-                do { self.flags = try reader.decodeNullable() } catch { throw error.prefixingPath("flags") }
+                do { decodedFlags = try reader.decodeNullable() } catch { throw error.prefixingPath("flags") }
             case "components":
-                do { self.components = try reader.decodeNullable() } catch { throw error.prefixingPath("components") }
+                do { decodedComponents = try reader.decodeNullable() } catch { throw error.prefixingPath("components") }
             default: try reader.skipValue()
             }
         }
         self.id = try reader.require(idValue, "id")
         self.channelID = try reader.require(channelIDValue, "channel_id")
+        self.guildID = decodedGuildID
+        self.author = decodedAuthor
+        self.member = decodedMember
+        self.content = decodedContent
+        self.timestamp = decodedTimestamp
+        self.editedTimestamp = decodedEditedTimestamp
+        self.tts = decodedTts
+        self.mentionEveryone = decodedMentionEveryone
+        self.mentions = decodedMentions
+        self.mentionRoles = decodedMentionRoles
+        self.attachments = decodedAttachments
+        self.embeds = decodedEmbeds
+        self.pinned = decodedPinned
+        self.`type` = decodedType
+        self.flags = decodedFlags
+        self.components = decodedComponents
     }
 }

@@ -13,6 +13,8 @@ public struct TypingStart: Sendable, Hashable, JSONDecodable {
 
     /// Decodes from JSON; unknown keys are skipped.
     public init(from reader: inout JSONReader) throws(JSONDecodingError) {
+        var decodedGuildID: Snowflake? = nil
+        var decodedMember: GuildMember? = nil
         var channelIDValue: Snowflake?
         var userIDValue: Snowflake?
         var timestampValue: Int64?
@@ -22,18 +24,20 @@ public struct TypingStart: Sendable, Hashable, JSONDecodable {
             case "channel_id":
                 do { channelIDValue = try reader.decode() } catch { throw error.prefixingPath("channel_id") }
             case "guild_id":
-                do { self.guildID = try reader.decodeNullable() } catch { throw error.prefixingPath("guild_id") }
+                do { decodedGuildID = try reader.decodeNullable() } catch { throw error.prefixingPath("guild_id") }
             case "user_id":
                 do { userIDValue = try reader.decode() } catch { throw error.prefixingPath("user_id") }
             case "timestamp":
                 do { timestampValue = try reader.decode() } catch { throw error.prefixingPath("timestamp") }
             case "member":
-                do { self.member = try reader.decodeNullable() } catch { throw error.prefixingPath("member") }
+                do { decodedMember = try reader.decodeNullable() } catch { throw error.prefixingPath("member") }
             default: try reader.skipValue()
             }
         }
         self.channelID = try reader.require(channelIDValue, "channel_id")
         self.userID = try reader.require(userIDValue, "user_id")
         self.timestamp = try reader.require(timestampValue, "timestamp")
+        self.guildID = decodedGuildID
+        self.member = decodedMember
     }
 }

@@ -9,6 +9,7 @@ public struct VoiceServerUpdate: Sendable, Hashable, JSONDecodable {
 
     /// Decodes from JSON; unknown keys are skipped.
     public init(from reader: inout JSONReader) throws(JSONDecodingError) {
+        var decodedEndpoint: String? = nil
         var tokenValue: String?
         var guildIDValue: Snowflake?
         try reader.beginObject()
@@ -19,11 +20,12 @@ public struct VoiceServerUpdate: Sendable, Hashable, JSONDecodable {
             case "guild_id":
                 do { guildIDValue = try reader.decode() } catch { throw error.prefixingPath("guild_id") }
             case "endpoint":
-                do { self.endpoint = try reader.decodeNullable() } catch { throw error.prefixingPath("endpoint") }
+                do { decodedEndpoint = try reader.decodeNullable() } catch { throw error.prefixingPath("endpoint") }
             default: try reader.skipValue()
             }
         }
         self.token = try reader.require(tokenValue, "token")
         self.guildID = try reader.require(guildIDValue, "guild_id")
+        self.endpoint = decodedEndpoint
     }
 }

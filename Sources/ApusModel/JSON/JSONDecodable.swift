@@ -97,10 +97,19 @@ extension Array: JSONDecodable where Element: JSONDecodable {
         try reader.beginArray()
         var result: [Element] = []
         while try reader.nextElement() {
-            if result.capacity == 0 { result.reserveCapacity(4) }
+            if result.capacity == 0 { result.reserveCapacity(Self.initialCapacity) }
             result.append(try Element(from: &reader))
         }
         self = result
+    }
+}
+
+extension Array where Element: JSONDecodable {
+    /// The first allocation of a decoded non-empty array: room for a few small elements, but never more than about
+    /// 512 bytes, so that arrays of large models (mentions with their members) stay off glibc's large-chunk path.
+    @inline(__always)
+    static var initialCapacity: Int {
+        Swift.max(1, Swift.min(4, 512 / Swift.max(1, MemoryLayout<Element>.stride)))
     }
 }
 

@@ -106,6 +106,16 @@ extension JSONReader {
         guard start < end else { return nil }
         var value: UInt64 = 0
         var index = start
+        if end - start <= 19 {
+            // Nineteen decimal digits are below 10^19 < 2^64: no overflow is possible (every snowflake is here).
+            while index < end {
+                let digit = bytes.load(fromByteOffset: index, as: UInt8.self) &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                value = value &* 10 &+ UInt64(digit)
+                index += 1
+            }
+            return value
+        }
         while index < end {
             let digit = bytes.load(fromByteOffset: index, as: UInt8.self) &- UInt8(ascii: "0")
             guard digit < 10 else { return nil }

@@ -45,6 +45,12 @@ extension JSONReader {
     /// Captures the next value verbatim.
     public mutating func readRawJSON() throws(JSONDecodingError) -> RawJSON {
         let range = try skipValueRange()
-        return RawJSON(bytes: Array(UnsafeRawBufferPointer(rebasing: bytes[range])))
+        let raw = UnsafeRawBufferPointer(rebasing: bytes[range])
+        // `[]` and `{}` (a message's usual `components`) share one constant array instead of allocating.
+        if raw.count == 2 {
+            if raw[0] == UInt8(ascii: "[") { return RawJSON.emptyArray }
+            if raw[0] == UInt8(ascii: "{") { return RawJSON.emptyObject }
+        }
+        return RawJSON(bytes: Array(raw))
     }
 }

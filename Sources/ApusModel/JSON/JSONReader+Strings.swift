@@ -84,6 +84,9 @@ extension JSONReader {
         let content = UnsafeRawBufferPointer(rebasing: bytes[scanned.start..<scanned.end])
         if !scanned.hasEscapes {
             if scanned.hasHighBytes {
+                // One validation (the standard library's) instead of ours and then the String initialiser's; ours
+                // runs only to locate the error in invalid input.
+                if let valid = String(validating: content, as: UTF8.self) { return valid }
                 try Self.validateUTF8(content, baseOffset: scanned.start)
             }
             return String(decoding: content, as: UTF8.self)
@@ -131,8 +134,18 @@ extension JSONReader {
             guard other & mask == 0 else { break }
             let end = wordStart + length
             offset = end + 1
-            return JSONKey(raw: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), isEscaped: false)
+            let raw = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
+            // A key shorter than eight bytes ends in the first word read, which is then its head.
+            let head = wordStart == start ? UInt64(littleEndian: word) & mask : JSONKey.word(raw, count: raw.count)
+            return JSONKey(raw: raw, isEscaped: false, head: head)
         }
+        return try readKeyBytesSlowly()
+    }
+
+    /// The general case of ``readKeyBytes()``: escapes, non-ASCII bytes, or a key near the end of the buffer. Kept
+    /// out of line so that the fast path stays small enough to inline into every decoder's key loop.
+    @inline(never)
+    mutating func readKeyBytesSlowly() throws(JSONDecodingError) -> JSONKey {
         let scanned = try scanString()
         let content = UnsafeRawBufferPointer(rebasing: bytes[scanned.start..<scanned.end])
         if !scanned.hasEscapes {

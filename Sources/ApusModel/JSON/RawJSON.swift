@@ -8,6 +8,11 @@ public struct RawJSON: Sendable, Hashable, CustomStringConvertible {
         self.bytes = bytes
     }
 
+    /// `[]`, shared so that capturing an empty array does not allocate.
+    static let emptyArray = RawJSON(bytes: [UInt8(ascii: "["), UInt8(ascii: "]")])
+    /// `{}`, shared so that capturing an empty object does not allocate.
+    static let emptyObject = RawJSON(bytes: [UInt8(ascii: "{"), UInt8(ascii: "}")])
+
     /// The JSON text as a `String`.
     public var string: String {
         get { String(decoding: bytes, as: UTF8.self) }

@@ -33,6 +33,19 @@ public struct Activity: Sendable, Hashable, JSONDecodable {
 
     /// Decodes from JSON; unknown keys are skipped.
     public init(from reader: inout JSONReader) throws(JSONDecodingError) {
+        var decodedUrl: String? = nil
+        var decodedCreatedAt: Int64? = nil
+        var decodedTimestamps: ActivityTimestamps? = nil
+        var decodedApplicationID: Snowflake? = nil
+        var decodedDetails: String? = nil
+        var decodedState: String? = nil
+        var decodedEmoji: ActivityEmoji? = nil
+        var decodedParty: RawJSON? = nil
+        var decodedAssets: RawJSON? = nil
+        var decodedSecrets: RawJSON? = nil
+        var decodedInstance: Bool? = nil
+        var decodedFlags: Int? = nil
+        var decodedButtons: RawJSON? = nil
         var nameValue: String?
         var typeValue: ActivityType?
         try reader.beginObject()
@@ -43,35 +56,48 @@ public struct Activity: Sendable, Hashable, JSONDecodable {
             case "type":
                 do { typeValue = try reader.decode() } catch { throw error.prefixingPath("type") }
             case "url":
-                do { self.url = try reader.decodeNullable() } catch { throw error.prefixingPath("url") }
+                do { decodedUrl = try reader.decodeNullable() } catch { throw error.prefixingPath("url") }
             case "created_at":
-                do { self.createdAt = try reader.decodeNullable() } catch { throw error.prefixingPath("created_at") }
+                do { decodedCreatedAt = try reader.decodeNullable() } catch { throw error.prefixingPath("created_at") }
             case "timestamps":
-                do { self.timestamps = try reader.decodeNullable() } catch { throw error.prefixingPath("timestamps") }
+                do { decodedTimestamps = try reader.decodeNullable() } catch { throw error.prefixingPath("timestamps") }
             case "application_id":
-                do { self.applicationID = try reader.decodeNullable() } catch { throw error.prefixingPath("application_id") }
+                do { decodedApplicationID = try reader.decodeNullable() } catch { throw error.prefixingPath("application_id") }
             case "details":
-                do { self.details = try reader.decodeNullable() } catch { throw error.prefixingPath("details") }
+                do { decodedDetails = try reader.decodeNullable() } catch { throw error.prefixingPath("details") }
             case "state":
-                do { self.state = try reader.decodeNullable() } catch { throw error.prefixingPath("state") }
+                do { decodedState = try reader.decodeNullable() } catch { throw error.prefixingPath("state") }
             case "emoji":
-                do { self.emoji = try reader.decodeNullable() } catch { throw error.prefixingPath("emoji") }
+                do { decodedEmoji = try reader.decodeNullable() } catch { throw error.prefixingPath("emoji") }
             case "party":
-                do { self.party = try reader.decodeNullable() } catch { throw error.prefixingPath("party") }
+                do { decodedParty = try reader.decodeNullable() } catch { throw error.prefixingPath("party") }
             case "assets":
-                do { self.assets = try reader.decodeNullable() } catch { throw error.prefixingPath("assets") }
+                do { decodedAssets = try reader.decodeNullable() } catch { throw error.prefixingPath("assets") }
             case "secrets":
-                do { self.secrets = try reader.decodeNullable() } catch { throw error.prefixingPath("secrets") }
+                do { decodedSecrets = try reader.decodeNullable() } catch { throw error.prefixingPath("secrets") }
             case "instance":
-                do { self.instance = try reader.decodeNullable() } catch { throw error.prefixingPath("instance") }
+                do { decodedInstance = try reader.decodeNullable() } catch { throw error.prefixingPath("instance") }
             case "flags":
-                do { self.flags = try reader.decodeNullable() } catch { throw error.prefixingPath("flags") }
+                do { decodedFlags = try reader.decodeNullable() } catch { throw error.prefixingPath("flags") }
             case "buttons":
-                do { self.buttons = try reader.decodeNullable() } catch { throw error.prefixingPath("buttons") }
+                do { decodedButtons = try reader.decodeNullable() } catch { throw error.prefixingPath("buttons") }
             default: try reader.skipValue()
             }
         }
         self.name = try reader.require(nameValue, "name")
         self.type = try reader.require(typeValue, "type")
+        self.url = decodedUrl
+        self.createdAt = decodedCreatedAt
+        self.timestamps = decodedTimestamps
+        self.applicationID = decodedApplicationID
+        self.details = decodedDetails
+        self.state = decodedState
+        self.emoji = decodedEmoji
+        self.party = decodedParty
+        self.assets = decodedAssets
+        self.secrets = decodedSecrets
+        self.instance = decodedInstance
+        self.flags = decodedFlags
+        self.buttons = decodedButtons
     }
 }

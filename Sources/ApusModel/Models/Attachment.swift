@@ -31,6 +31,15 @@ public struct Attachment: Sendable, Hashable, JSONDecodable {
 
     /// Decodes from JSON; unknown keys are skipped.
     public init(from reader: inout JSONReader) throws(JSONDecodingError) {
+        var decodedTitle: String? = nil
+        var decodedDescription: String? = nil
+        var decodedContentType: String? = nil
+        var decodedHeight: Int? = nil
+        var decodedWidth: Int? = nil
+        var decodedEphemeral: Bool? = nil
+        var decodedDurationSecs: Double? = nil
+        var decodedWaveform: String? = nil
+        var decodedFlags: Int? = nil
         var idValue: Snowflake?
         var filenameValue: String?
         var sizeValue: Int?
@@ -44,11 +53,11 @@ public struct Attachment: Sendable, Hashable, JSONDecodable {
             case "filename":
                 do { filenameValue = try reader.decode() } catch { throw error.prefixingPath("filename") }
             case "title":
-                do { self.title = try reader.decodeNullable() } catch { throw error.prefixingPath("title") }
+                do { decodedTitle = try reader.decodeNullable() } catch { throw error.prefixingPath("title") }
             case "description":
-                do { self.description = try reader.decodeNullable() } catch { throw error.prefixingPath("description") }
+                do { decodedDescription = try reader.decodeNullable() } catch { throw error.prefixingPath("description") }
             case "content_type":
-                do { self.contentType = try reader.decodeNullable() } catch { throw error.prefixingPath("content_type") }
+                do { decodedContentType = try reader.decodeNullable() } catch { throw error.prefixingPath("content_type") }
             case "size":
                 do { sizeValue = try reader.decode() } catch { throw error.prefixingPath("size") }
             case "url":
@@ -56,17 +65,17 @@ public struct Attachment: Sendable, Hashable, JSONDecodable {
             case "proxy_url":
                 do { proxyURLValue = try reader.decode() } catch { throw error.prefixingPath("proxy_url") }
             case "height":
-                do { self.height = try reader.decodeNullable() } catch { throw error.prefixingPath("height") }
+                do { decodedHeight = try reader.decodeNullable() } catch { throw error.prefixingPath("height") }
             case "width":
-                do { self.width = try reader.decodeNullable() } catch { throw error.prefixingPath("width") }
+                do { decodedWidth = try reader.decodeNullable() } catch { throw error.prefixingPath("width") }
             case "ephemeral":
-                do { self.ephemeral = try reader.decodeNullable() } catch { throw error.prefixingPath("ephemeral") }
+                do { decodedEphemeral = try reader.decodeNullable() } catch { throw error.prefixingPath("ephemeral") }
             case "duration_secs":
-                do { self.durationSecs = try reader.decodeNullable() } catch { throw error.prefixingPath("duration_secs") }
+                do { decodedDurationSecs = try reader.decodeNullable() } catch { throw error.prefixingPath("duration_secs") }
             case "waveform":
-                do { self.waveform = try reader.decodeNullable() } catch { throw error.prefixingPath("waveform") }
+                do { decodedWaveform = try reader.decodeNullable() } catch { throw error.prefixingPath("waveform") }
             case "flags":
-                do { self.flags = try reader.decodeNullable() } catch { throw error.prefixingPath("flags") }
+                do { decodedFlags = try reader.decodeNullable() } catch { throw error.prefixingPath("flags") }
             default: try reader.skipValue()
             }
         }
@@ -75,5 +84,14 @@ public struct Attachment: Sendable, Hashable, JSONDecodable {
         self.size = try reader.require(sizeValue, "size")
         self.url = try reader.require(urlValue, "url")
         self.proxyURL = try reader.require(proxyURLValue, "proxy_url")
+        self.title = decodedTitle
+        self.description = decodedDescription
+        self.contentType = decodedContentType
+        self.height = decodedHeight
+        self.width = decodedWidth
+        self.ephemeral = decodedEphemeral
+        self.durationSecs = decodedDurationSecs
+        self.waveform = decodedWaveform
+        self.flags = decodedFlags
     }
 }

@@ -29,37 +29,63 @@ public struct Embed: Sendable, Hashable, JSONDecodable {
 
     /// Decodes from JSON; unknown keys are skipped.
     public init(from reader: inout JSONReader) throws(JSONDecodingError) {
+        var decodedTitle: String? = nil
+        var decodedType: String? = nil
+        var decodedDescription: String? = nil
+        var decodedUrl: String? = nil
+        var decodedTimestamp: DiscordTimestamp? = nil
+        var decodedColor: Int? = nil
+        var decodedFooter: EmbedFooter? = nil
+        var decodedImage: EmbedMedia? = nil
+        var decodedThumbnail: EmbedMedia? = nil
+        var decodedVideo: EmbedMedia? = nil
+        var decodedProvider: EmbedProvider? = nil
+        var decodedAuthor: EmbedAuthor? = nil
+        var decodedFields: [EmbedField]? = nil
         try reader.beginObject()
         while let key = try reader.nextKey() {
             switch key {
             case "title":
-                do { self.title = try reader.decodeNullable() } catch { throw error.prefixingPath("title") }
+                do { decodedTitle = try reader.decodeNullable() } catch { throw error.prefixingPath("title") }
             case "type":
-                do { self.type = try reader.decodeNullable() } catch { throw error.prefixingPath("type") }
+                do { decodedType = try reader.decodeNullable() } catch { throw error.prefixingPath("type") }
             case "description":
-                do { self.description = try reader.decodeNullable() } catch { throw error.prefixingPath("description") }
+                do { decodedDescription = try reader.decodeNullable() } catch { throw error.prefixingPath("description") }
             case "url":
-                do { self.url = try reader.decodeNullable() } catch { throw error.prefixingPath("url") }
+                do { decodedUrl = try reader.decodeNullable() } catch { throw error.prefixingPath("url") }
             case "timestamp":
-                do { self.timestamp = try reader.decodeNullable() } catch { throw error.prefixingPath("timestamp") }
+                do { decodedTimestamp = try reader.decodeNullable() } catch { throw error.prefixingPath("timestamp") }
             case "color":
-                do { self.color = try reader.decodeNullable() } catch { throw error.prefixingPath("color") }
+                do { decodedColor = try reader.decodeNullable() } catch { throw error.prefixingPath("color") }
             case "footer":
-                do { self.footer = try reader.decodeNullable() } catch { throw error.prefixingPath("footer") }
+                do { decodedFooter = try reader.decodeNullable() } catch { throw error.prefixingPath("footer") }
             case "image":
-                do { self.image = try reader.decodeNullable() } catch { throw error.prefixingPath("image") }
+                do { decodedImage = try reader.decodeNullable() } catch { throw error.prefixingPath("image") }
             case "thumbnail":
-                do { self.thumbnail = try reader.decodeNullable() } catch { throw error.prefixingPath("thumbnail") }
+                do { decodedThumbnail = try reader.decodeNullable() } catch { throw error.prefixingPath("thumbnail") }
             case "video":
-                do { self.video = try reader.decodeNullable() } catch { throw error.prefixingPath("video") }
+                do { decodedVideo = try reader.decodeNullable() } catch { throw error.prefixingPath("video") }
             case "provider":
-                do { self.provider = try reader.decodeNullable() } catch { throw error.prefixingPath("provider") }
+                do { decodedProvider = try reader.decodeNullable() } catch { throw error.prefixingPath("provider") }
             case "author":
-                do { self.author = try reader.decodeNullable() } catch { throw error.prefixingPath("author") }
+                do { decodedAuthor = try reader.decodeNullable() } catch { throw error.prefixingPath("author") }
             case "fields":
-                do { self.fields = try reader.decodeNullable() } catch { throw error.prefixingPath("fields") }
+                do { decodedFields = try reader.decodeNullable() } catch { throw error.prefixingPath("fields") }
             default: try reader.skipValue()
             }
         }
+        self.title = decodedTitle
+        self.`type` = decodedType
+        self.description = decodedDescription
+        self.url = decodedUrl
+        self.timestamp = decodedTimestamp
+        self.color = decodedColor
+        self.footer = decodedFooter
+        self.image = decodedImage
+        self.thumbnail = decodedThumbnail
+        self.video = decodedVideo
+        self.provider = decodedProvider
+        self.author = decodedAuthor
+        self.fields = decodedFields
     }
 }

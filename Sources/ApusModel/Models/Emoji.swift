@@ -19,27 +19,43 @@ public struct Emoji: Sendable, Hashable, JSONDecodable {
 
     /// Decodes from JSON; unknown keys are skipped.
     public init(from reader: inout JSONReader) throws(JSONDecodingError) {
+        var decodedId: Snowflake? = nil
+        var decodedName: String? = nil
+        var decodedRoles: [Snowflake]? = nil
+        var decodedUser: User? = nil
+        var decodedRequireColons: Bool? = nil
+        var decodedManaged: Bool? = nil
+        var decodedAnimated: Bool? = nil
+        var decodedAvailable: Bool? = nil
         try reader.beginObject()
         while let key = try reader.nextKey() {
             switch key {
             case "id":
-                do { self.id = try reader.decodeNullable() } catch { throw error.prefixingPath("id") }
+                do { decodedId = try reader.decodeNullable() } catch { throw error.prefixingPath("id") }
             case "name":
-                do { self.name = try reader.decodeNullable() } catch { throw error.prefixingPath("name") }
+                do { decodedName = try reader.decodeNullable() } catch { throw error.prefixingPath("name") }
             case "roles":
-                do { self.roles = try reader.decodeNullable() } catch { throw error.prefixingPath("roles") }
+                do { decodedRoles = try reader.decodeNullable() } catch { throw error.prefixingPath("roles") }
             case "user":
-                do { self.user = try reader.decodeNullable() } catch { throw error.prefixingPath("user") }
+                do { decodedUser = try reader.decodeNullable() } catch { throw error.prefixingPath("user") }
             case "require_colons":
-                do { self.requireColons = try reader.decodeNullable() } catch { throw error.prefixingPath("require_colons") }
+                do { decodedRequireColons = try reader.decodeNullable() } catch { throw error.prefixingPath("require_colons") }
             case "managed":
-                do { self.managed = try reader.decodeNullable() } catch { throw error.prefixingPath("managed") }
+                do { decodedManaged = try reader.decodeNullable() } catch { throw error.prefixingPath("managed") }
             case "animated":
-                do { self.animated = try reader.decodeNullable() } catch { throw error.prefixingPath("animated") }
+                do { decodedAnimated = try reader.decodeNullable() } catch { throw error.prefixingPath("animated") }
             case "available":
-                do { self.available = try reader.decodeNullable() } catch { throw error.prefixingPath("available") }
+                do { decodedAvailable = try reader.decodeNullable() } catch { throw error.prefixingPath("available") }
             default: try reader.skipValue()
             }
         }
+        self.id = decodedId
+        self.name = decodedName
+        self.roles = decodedRoles
+        self.user = decodedUser
+        self.requireColons = decodedRequireColons
+        self.managed = decodedManaged
+        self.animated = decodedAnimated
+        self.available = decodedAvailable
     }
 }

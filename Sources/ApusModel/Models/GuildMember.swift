@@ -29,6 +29,18 @@ public struct GuildMember: Sendable, Hashable, JSONDecodable {
 
     /// Decodes from JSON; unknown keys are skipped.
     public init(from reader: inout JSONReader) throws(JSONDecodingError) {
+        var decodedUser: User? = nil
+        var decodedNick: String? = nil
+        var decodedAvatar: String? = nil
+        var decodedBanner: String? = nil
+        var decodedJoinedAt: DiscordTimestamp? = nil
+        var decodedPremiumSince: DiscordTimestamp? = nil
+        var decodedDeaf: Bool? = nil
+        var decodedMute: Bool? = nil
+        var decodedFlags: Int? = nil
+        var decodedPending: Bool? = nil
+        var decodedPermissions: Permissions? = nil
+        var decodedCommunicationDisabledUntil: DiscordTimestamp? = nil
         var rolesValue: [Snowflake]?
         try reader.beginObject()
         while let key = try reader.nextKey() {
@@ -36,35 +48,47 @@ public struct GuildMember: Sendable, Hashable, JSONDecodable {
             case "user":
                 // Documentation examples show `"user": {}` for "not sent"; an empty object carries no user.
                 do {
-                    if try reader.consumeEmptyObject() { self.user = nil } else { self.user = try reader.decodeNullable() }
+                    if try reader.consumeEmptyObject() { decodedUser = nil } else { decodedUser = try reader.decodeNullable() }
                 } catch { throw error.prefixingPath("user") }
             case "nick":
-                do { self.nick = try reader.decodeNullable() } catch { throw error.prefixingPath("nick") }
+                do { decodedNick = try reader.decodeNullable() } catch { throw error.prefixingPath("nick") }
             case "avatar":
-                do { self.avatar = try reader.decodeNullable() } catch { throw error.prefixingPath("avatar") }
+                do { decodedAvatar = try reader.decodeNullable() } catch { throw error.prefixingPath("avatar") }
             case "banner":
-                do { self.banner = try reader.decodeNullable() } catch { throw error.prefixingPath("banner") }
+                do { decodedBanner = try reader.decodeNullable() } catch { throw error.prefixingPath("banner") }
             case "roles":
                 do { rolesValue = try reader.decode() } catch { throw error.prefixingPath("roles") }
             case "joined_at":
-                do { self.joinedAt = try reader.decodeNullable() } catch { throw error.prefixingPath("joined_at") }
+                do { decodedJoinedAt = try reader.decodeNullable() } catch { throw error.prefixingPath("joined_at") }
             case "premium_since":
-                do { self.premiumSince = try reader.decodeNullable() } catch { throw error.prefixingPath("premium_since") }
+                do { decodedPremiumSince = try reader.decodeNullable() } catch { throw error.prefixingPath("premium_since") }
             case "deaf":
-                do { self.deaf = try reader.decodeNullable() } catch { throw error.prefixingPath("deaf") }
+                do { decodedDeaf = try reader.decodeNullable() } catch { throw error.prefixingPath("deaf") }
             case "mute":
-                do { self.mute = try reader.decodeNullable() } catch { throw error.prefixingPath("mute") }
+                do { decodedMute = try reader.decodeNullable() } catch { throw error.prefixingPath("mute") }
             case "flags":
-                do { self.flags = try reader.decodeNullable() } catch { throw error.prefixingPath("flags") }
+                do { decodedFlags = try reader.decodeNullable() } catch { throw error.prefixingPath("flags") }
             case "pending":
-                do { self.pending = try reader.decodeNullable() } catch { throw error.prefixingPath("pending") }
+                do { decodedPending = try reader.decodeNullable() } catch { throw error.prefixingPath("pending") }
             case "permissions":
-                do { self.permissions = try reader.decodeNullable() } catch { throw error.prefixingPath("permissions") }
+                do { decodedPermissions = try reader.decodeNullable() } catch { throw error.prefixingPath("permissions") }
             case "communication_disabled_until":
-                do { self.communicationDisabledUntil = try reader.decodeNullable() } catch { throw error.prefixingPath("communication_disabled_until") }
+                do { decodedCommunicationDisabledUntil = try reader.decodeNullable() } catch { throw error.prefixingPath("communication_disabled_until") }
             default: try reader.skipValue()
             }
         }
         self.roles = try reader.require(rolesValue, "roles")
+        self.user = decodedUser
+        self.nick = decodedNick
+        self.avatar = decodedAvatar
+        self.banner = decodedBanner
+        self.joinedAt = decodedJoinedAt
+        self.premiumSince = decodedPremiumSince
+        self.deaf = decodedDeaf
+        self.mute = decodedMute
+        self.flags = decodedFlags
+        self.pending = decodedPending
+        self.permissions = decodedPermissions
+        self.communicationDisabledUntil = decodedCommunicationDisabledUntil
     }
 }

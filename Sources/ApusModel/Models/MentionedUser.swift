@@ -19,6 +19,12 @@ public struct MentionedUser: Sendable, Hashable, JSONDecodable {
 
     /// Decodes from JSON; unknown keys are skipped.
     public init(from reader: inout JSONReader) throws(JSONDecodingError) {
+        var decodedDiscriminator: String? = nil
+        var decodedGlobalName: String? = nil
+        var decodedAvatar: String? = nil
+        var decodedBot: Bool? = nil
+        var decodedPublicFlags: Int? = nil
+        var decodedMember: GuildMember? = nil
         var idValue: Snowflake?
         var usernameValue: String?
         try reader.beginObject()
@@ -29,21 +35,27 @@ public struct MentionedUser: Sendable, Hashable, JSONDecodable {
             case "username":
                 do { usernameValue = try reader.decode() } catch { throw error.prefixingPath("username") }
             case "discriminator":
-                do { self.discriminator = try reader.decodeNullable() } catch { throw error.prefixingPath("discriminator") }
+                do { decodedDiscriminator = try reader.decodeNullable() } catch { throw error.prefixingPath("discriminator") }
             case "global_name":
-                do { self.globalName = try reader.decodeNullable() } catch { throw error.prefixingPath("global_name") }
+                do { decodedGlobalName = try reader.decodeNullable() } catch { throw error.prefixingPath("global_name") }
             case "avatar":
-                do { self.avatar = try reader.decodeNullable() } catch { throw error.prefixingPath("avatar") }
+                do { decodedAvatar = try reader.decodeNullable() } catch { throw error.prefixingPath("avatar") }
             case "bot":
-                do { self.bot = try reader.decodeNullable() } catch { throw error.prefixingPath("bot") }
+                do { decodedBot = try reader.decodeNullable() } catch { throw error.prefixingPath("bot") }
             case "public_flags":
-                do { self.publicFlags = try reader.decodeNullable() } catch { throw error.prefixingPath("public_flags") }
+                do { decodedPublicFlags = try reader.decodeNullable() } catch { throw error.prefixingPath("public_flags") }
             case "member":
-                do { self.member = try reader.decodeNullable() } catch { throw error.prefixingPath("member") }
+                do { decodedMember = try reader.decodeNullable() } catch { throw error.prefixingPath("member") }
             default: try reader.skipValue()
             }
         }
         self.id = try reader.require(idValue, "id")
         self.username = try reader.require(usernameValue, "username")
+        self.discriminator = decodedDiscriminator
+        self.globalName = decodedGlobalName
+        self.avatar = decodedAvatar
+        self.bot = decodedBot
+        self.publicFlags = decodedPublicFlags
+        self.member = decodedMember
     }
 }

@@ -13,6 +13,10 @@ public struct Presence: Sendable, Hashable, JSONDecodable {
 
     /// Decodes from JSON; unknown keys are skipped.
     public init(from reader: inout JSONReader) throws(JSONDecodingError) {
+        var decodedGuildID: Snowflake? = nil
+        var decodedStatus: PresenceStatus? = nil
+        var decodedActivities: [Activity]? = nil
+        var decodedClientStatus: ClientStatus? = nil
         var userValue: PartialUser?
         try reader.beginObject()
         while let key = try reader.nextKey() {
@@ -20,16 +24,20 @@ public struct Presence: Sendable, Hashable, JSONDecodable {
             case "user":
                 do { userValue = try reader.decode() } catch { throw error.prefixingPath("user") }
             case "guild_id":
-                do { self.guildID = try reader.decodeNullable() } catch { throw error.prefixingPath("guild_id") }
+                do { decodedGuildID = try reader.decodeNullable() } catch { throw error.prefixingPath("guild_id") }
             case "status":
-                do { self.status = try reader.decodeNullable() } catch { throw error.prefixingPath("status") }
+                do { decodedStatus = try reader.decodeNullable() } catch { throw error.prefixingPath("status") }
             case "activities":
-                do { self.activities = try reader.decodeNullable() } catch { throw error.prefixingPath("activities") }
+                do { decodedActivities = try reader.decodeNullable() } catch { throw error.prefixingPath("activities") }
             case "client_status":
-                do { self.clientStatus = try reader.decodeNullable() } catch { throw error.prefixingPath("client_status") }
+                do { decodedClientStatus = try reader.decodeNullable() } catch { throw error.prefixingPath("client_status") }
             default: try reader.skipValue()
             }
         }
         self.user = try reader.require(userValue, "user")
+        self.guildID = decodedGuildID
+        self.status = decodedStatus
+        self.activities = decodedActivities
+        self.clientStatus = decodedClientStatus
     }
 }

@@ -33,8 +33,28 @@ public struct User: Sendable, Hashable, JSONDecodable {
     /// The public flags (`public_flags`).
     public var publicFlags: Int?
 
+    /// A user with no id and an empty name, to be overwritten by a decoder that writes in place (``Message``).
+    init(emptyForDecoding: Void) {
+        id = Snowflake(0)
+        username = ""
+        discriminator = "0"
+    }
+
     /// Decodes a user object.
     public init(from reader: inout JSONReader) throws(JSONDecodingError) {
+        var decodedGlobalName: String? = nil
+        var decodedAvatar: String? = nil
+        var decodedBot: Bool? = nil
+        var decodedSystem: Bool? = nil
+        var decodedMfaEnabled: Bool? = nil
+        var decodedBanner: String? = nil
+        var decodedAccentColor: Int? = nil
+        var decodedLocale: String? = nil
+        var decodedVerified: Bool? = nil
+        var decodedEmail: String? = nil
+        var decodedFlags: Int? = nil
+        var decodedPremiumType: Int? = nil
+        var decodedPublicFlags: Int? = nil
         var id: Snowflake?
         var username: String?
         var discriminator: String?
@@ -48,37 +68,50 @@ public struct User: Sendable, Hashable, JSONDecodable {
             case "discriminator":
                 do { discriminator = try reader.decode() } catch { throw error.prefixingPath("discriminator") }
             case "global_name":
-                do { globalName = try reader.decodeNullable() } catch { throw error.prefixingPath("global_name") }
+                do { decodedGlobalName = try reader.decodeNullable() } catch { throw error.prefixingPath("global_name") }
             case "avatar":
-                do { avatar = try reader.decodeNullable() } catch { throw error.prefixingPath("avatar") }
+                do { decodedAvatar = try reader.decodeNullable() } catch { throw error.prefixingPath("avatar") }
             case "bot":
-                do { bot = try reader.decodeNullable() } catch { throw error.prefixingPath("bot") }
+                do { decodedBot = try reader.decodeNullable() } catch { throw error.prefixingPath("bot") }
             case "system":
-                do { system = try reader.decodeNullable() } catch { throw error.prefixingPath("system") }
+                do { decodedSystem = try reader.decodeNullable() } catch { throw error.prefixingPath("system") }
             case "mfa_enabled":
-                do { mfaEnabled = try reader.decodeNullable() } catch { throw error.prefixingPath("mfa_enabled") }
+                do { decodedMfaEnabled = try reader.decodeNullable() } catch { throw error.prefixingPath("mfa_enabled") }
             case "banner":
-                do { banner = try reader.decodeNullable() } catch { throw error.prefixingPath("banner") }
+                do { decodedBanner = try reader.decodeNullable() } catch { throw error.prefixingPath("banner") }
             case "accent_color":
-                do { accentColor = try reader.decodeNullable() } catch { throw error.prefixingPath("accent_color") }
+                do { decodedAccentColor = try reader.decodeNullable() } catch { throw error.prefixingPath("accent_color") }
             case "locale":
-                do { locale = try reader.decodeNullable() } catch { throw error.prefixingPath("locale") }
+                do { decodedLocale = try reader.decodeNullable() } catch { throw error.prefixingPath("locale") }
             case "verified":
-                do { verified = try reader.decodeNullable() } catch { throw error.prefixingPath("verified") }
+                do { decodedVerified = try reader.decodeNullable() } catch { throw error.prefixingPath("verified") }
             case "email":
-                do { email = try reader.decodeNullable() } catch { throw error.prefixingPath("email") }
+                do { decodedEmail = try reader.decodeNullable() } catch { throw error.prefixingPath("email") }
             case "flags":
-                do { flags = try reader.decodeNullable() } catch { throw error.prefixingPath("flags") }
+                do { decodedFlags = try reader.decodeNullable() } catch { throw error.prefixingPath("flags") }
             case "premium_type":
-                do { premiumType = try reader.decodeNullable() } catch { throw error.prefixingPath("premium_type") }
+                do { decodedPremiumType = try reader.decodeNullable() } catch { throw error.prefixingPath("premium_type") }
             case "public_flags":
-                do { publicFlags = try reader.decodeNullable() } catch { throw error.prefixingPath("public_flags") }
+                do { decodedPublicFlags = try reader.decodeNullable() } catch { throw error.prefixingPath("public_flags") }
             default: try reader.skipValue()
             }
         }
         self.id = try reader.require(id, "id")
         self.username = try reader.require(username, "username")
         self.discriminator = discriminator ?? "0"
+        self.globalName = decodedGlobalName
+        self.avatar = decodedAvatar
+        self.bot = decodedBot
+        self.system = decodedSystem
+        self.mfaEnabled = decodedMfaEnabled
+        self.banner = decodedBanner
+        self.accentColor = decodedAccentColor
+        self.locale = decodedLocale
+        self.verified = decodedVerified
+        self.email = decodedEmail
+        self.flags = decodedFlags
+        self.premiumType = decodedPremiumType
+        self.publicFlags = decodedPublicFlags
     }
 }
 
@@ -99,6 +132,11 @@ public struct PartialUser: Sendable, Hashable, JSONDecodable {
 
     /// Decodes a partial user object.
     public init(from reader: inout JSONReader) throws(JSONDecodingError) {
+        var decodedUsername: String? = nil
+        var decodedDiscriminator: String? = nil
+        var decodedGlobalName: String? = nil
+        var decodedAvatar: String? = nil
+        var decodedBot: Bool? = nil
         var id: Snowflake?
         try reader.beginObject()
         while let key = try reader.nextKey() {
@@ -106,18 +144,23 @@ public struct PartialUser: Sendable, Hashable, JSONDecodable {
             case "id":
                 do { id = try reader.decode() } catch { throw error.prefixingPath("id") }
             case "username":
-                do { username = try reader.decodeNullable() } catch { throw error.prefixingPath("username") }
+                do { decodedUsername = try reader.decodeNullable() } catch { throw error.prefixingPath("username") }
             case "discriminator":
-                do { discriminator = try reader.decodeNullable() } catch { throw error.prefixingPath("discriminator") }
+                do { decodedDiscriminator = try reader.decodeNullable() } catch { throw error.prefixingPath("discriminator") }
             case "global_name":
-                do { globalName = try reader.decodeNullable() } catch { throw error.prefixingPath("global_name") }
+                do { decodedGlobalName = try reader.decodeNullable() } catch { throw error.prefixingPath("global_name") }
             case "avatar":
-                do { avatar = try reader.decodeNullable() } catch { throw error.prefixingPath("avatar") }
+                do { decodedAvatar = try reader.decodeNullable() } catch { throw error.prefixingPath("avatar") }
             case "bot":
-                do { bot = try reader.decodeNullable() } catch { throw error.prefixingPath("bot") }
+                do { decodedBot = try reader.decodeNullable() } catch { throw error.prefixingPath("bot") }
             default: try reader.skipValue()
             }
         }
         self.id = try reader.require(id, "id")
+        self.username = decodedUsername
+        self.discriminator = decodedDiscriminator
+        self.globalName = decodedGlobalName
+        self.avatar = decodedAvatar
+        self.bot = decodedBot
     }
 }
