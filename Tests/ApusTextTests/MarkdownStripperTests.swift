@@ -42,4 +42,23 @@ struct MarkdownStripperTests {
         #expect(MarkdownStripper.strip("") == "")
         #expect(MarkdownStripper.strip(" \n\t ") == "")
     }
+
+    @Test("whitespace, removed characters and line starts in the branch-free copy loop (checked against Python's re)",
+          arguments: [
+        ("a * b", "a b"),
+        ("a*b", "ab"),
+        (" *x* ", "x"),
+        ("\n*# x", "# x"),
+        ("x\n# y", "x y"),
+        ("x\n\t# y", "x # y"),
+        ("_\n# y", "y"),
+        ("a \t\n b", "a b"),
+        ("a\u{1C}\u{1F}b", "a b"),
+        ("~~ ~~ a", "a"),
+        ("a>b >c", "ab c"),
+        ("\u{0}a\u{7F}", "\u{0}a\u{7F}"),
+    ])
+    func copyLoop(input: String, expected: String) {
+        #expect(MarkdownStripper.strip(input) == expected)
+    }
 }

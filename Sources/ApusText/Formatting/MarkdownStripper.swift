@@ -63,44 +63,37 @@ public struct MarkdownStripper: Sendable {
     ) -> Int {
         let tick = UInt8(ascii: "`")
         let space = UInt8(ascii: " ")
+        let newline = UInt8(ascii: "\n")
         let count = bytes.count
         var written = 0
         var lastWasSpace = true
         var atLineStart = true
         var index = 0
         while index < count {
-            let byte = bytes[index]
-            let kind = classes[Int(byte)]
-            if kind == 0 {
-                // A run of bytes that are copied as they are.
-                output[written] = byte
-                written += 1
-                index += 1
-                while index < count {
-                    let next = bytes[index]
-                    if classes[Int(next)] != 0 { break }
-                    output[written] = next
-                    written += 1
-                    index += 1
-                }
-                lastWasSpace = false
-                atLineStart = false
-                continue
-            }
-            if kind == 1 {
-                if !lastWasSpace {
-                    output[written] = space
-                    written += 1
-                }
-                lastWasSpace = true
-                atLineStart = byte == UInt8(ascii: "\n")
-                index += 1
-                continue
-            }
-            if kind == 2 {
-                atLineStart = false
-                index += 1
-                continue
+            // Classes 0 (copied), 1 (one-byte whitespace) and 2 (removed) with no branch per byte: word boundaries
+            // come every few bytes in chat text, and a mispredicted branch costs more than the arithmetic. The byte
+            // (or a space, for whitespace) is always stored at `written`; `written` moves only when it is kept.
+            // `state` is 1 while the last output byte is a space (or nothing is written yet). With
+            // `i = kind * 2 + state`, bit i of 0b000111 says whether the byte is kept and bit i of 0b101100 gives the
+            // next state. In bounds: `written <= index < count <= output.count`.
+            var byte = bytes[index]
+            var kind = classes[Int(byte)]
+            if kind < 3 {
+                var state = lastWasSpace ? 1 : 0
+                repeat {
+                    let selector = Int(kind) &<< 1 | state
+                    let isNotCopied = UInt8(truncatingIfNeeded: (0 &- Int(kind)) &>> 8)
+                    output[written] = byte ^ ((byte ^ space) & isNotCopied)
+                    written &+= (0b000111 &>> selector) & 1
+                    state = (0b101100 &>> selector) & 1
+                    index &+= 1
+                    atLineStart = byte == newline
+                    guard index < count else { break }
+                    byte = bytes[index]
+                    kind = classes[Int(byte)]
+                } while kind < 3
+                lastWasSpace = state == 1
+                guard index < count else { break }
             }
             if byte == tick, index != survivor {
                 index += 1
