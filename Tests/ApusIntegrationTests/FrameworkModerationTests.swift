@@ -55,8 +55,8 @@ struct FrameworkModerationTests {
         let clock = ManualWallClock()
         let (first, second, third, fourth) = (guild.regulars[0], guild.regulars[1], guild.regulars[2], guild.regulars[3])
 
-        let process1 = try await ModerationBotProcess.start(
-            simulator: guild.simulator, configuration: guild.configuration, databasePath: databasePath, clock: clock, seed: 1)
+        let process1 = try await FrameworkBotProcess.start(
+            simulator: guild.simulator, configuration: guild.configuration, databasePath: databasePath, clock: clock, seed: 1, plugins: [ModerationPlugin()])
         process1.scheduler.start()
         guild.say("!tempban <@\(first)> spamming links -t 1h", as: guild.moderator)
         guild.say("!tb <@\(second)> raid -D 1h30m -silent", as: guild.moderator)
@@ -92,8 +92,8 @@ struct FrameworkModerationTests {
 
         // Three hours later a new process starts: both unbans are overdue and run at once.
         clock.advance(by: .seconds(3 * 3_600))
-        let process2 = try await ModerationBotProcess.start(
-            simulator: guild.simulator, configuration: guild.configuration, databasePath: databasePath, clock: clock, seed: 2)
+        let process2 = try await FrameworkBotProcess.start(
+            simulator: guild.simulator, configuration: guild.configuration, databasePath: databasePath, clock: clock, seed: 2, plugins: [ModerationPlugin()])
         process2.scheduler.start()
         try await eventually("both overdue unbans should complete after the restart") {
             try await process2.scheduler.jobs(kind: ModerationPlugin.unbanJobKind, state: .completed).count == 2
@@ -117,9 +117,9 @@ struct FrameworkModerationTests {
         let guild = try await Guild.start()
         let (directory, databasePath) = try temporaryDatabasePath("moderation")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let process = try await ModerationBotProcess.start(
+        let process = try await FrameworkBotProcess.start(
             simulator: guild.simulator, configuration: guild.configuration, databasePath: databasePath,
-            clock: SystemWallClock(), seed: 3)
+            clock: SystemWallClock(), seed: 3, plugins: [ModerationPlugin()])
         let target = guild.regulars
         let mod = guild.moderator
         guild.say("!warn <@\(target[0])> be nice", as: mod)
@@ -180,9 +180,9 @@ struct FrameworkModerationTests {
         let guild = try await Guild.start()
         let (directory, databasePath) = try temporaryDatabasePath("moderation")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let process = try await ModerationBotProcess.start(
+        let process = try await FrameworkBotProcess.start(
             simulator: guild.simulator, configuration: guild.configuration, databasePath: databasePath,
-            clock: SystemWallClock(), seed: 4)
+            clock: SystemWallClock(), seed: 4, plugins: [ModerationPlugin()])
         let mod = guild.moderator
         for index in 0..<3 {
             guild.say("!warn <@\(guild.regulars[index])> warning \(index + 1)", as: mod)

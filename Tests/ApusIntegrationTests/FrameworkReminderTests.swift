@@ -11,61 +11,6 @@ import ApusStore
 import Foundation
 import Testing
 
-/// One bot process of the restart test: its own Bot, database connection, scheduler and plugins over a shared
-/// database file.
-private struct BotProcess {
-    let bot: Bot
-    let database: any Database
-    let scheduler: Scheduler
-    let host: PluginHost
-    let context: PluginContext
-    let running: Task<Void, any Error>
-
-    static func start(simulator: DiscordSimulator, configuration: SimulatorConfiguration, databasePath: String,
-                      clock: ManualWallClock, seed: UInt64) async throws -> BotProcess {
-        let database = try SQLiteDatabase(location: .file(databasePath))
-        var botConfiguration = BotConfiguration(token: configuration.token, intents: [.guilds, .guildMessages, .messageContent])
-        botConfiguration.apiBaseURL = simulator.apiBaseURL
-        botConfiguration.timings = .fastForTesting
-        botConfiguration.seed = seed
-        let bot = Bot(configuration: botConfiguration)
-        let host = try PluginHost(plugins: [RemindersPlugin()])
-        let config = try ConfigLoader(schema: try host.configSchema()).load(text: "[bot]\nprefix = \"!\"\n", environment: [:])
-        _ = try await Migrator(database: database).migrate(
-            [CoreMigrations.list, SQLGuildSettingsStore.migrations] + host.migrationLists(enabledIn: config))
-        let scheduler = Scheduler(
-            store: SQLJobStore(database: database), clock: clock,
-            configuration: SchedulerMachine.Configuration(leaseDuration: .seconds(60)), random: SeededRandom(seed: seed))
-        let context = PluginContext(
-            rest: bot.rest, database: database, scheduler: scheduler,
-            settings: GuildSettings(base: config, store: SQLGuildSettingsStore(database: database)), wallClock: clock)
-        await host.start(config: config, context: context)
-        host.registerJobs(on: scheduler, context: context)
-        let cache = DiscordCache()
-        let router = CommandRouter(
-            tree: try CommandTree(host.commands()),
-            configuration: .init(prefixes: ["!"], botUserID: Snowflake(configuration.botUserID)),
-            lookup: CacheCommandLookup(cache: cache, wallClock: clock), wallClock: clock)
-        var components = ComponentRouter()
-        host.registerRoutes(on: &components)
-        bot.install(BotFramework(
-            cache: cache, commands: router, components: components, plugins: host, context: context,
-            applicationID: Snowflake(configuration.applicationID), wallClock: clock))
-        let running = Task { try await bot.run() }
-        return BotProcess(bot: bot, database: database, scheduler: scheduler, host: host, context: context, running: running)
-    }
-
-    /// Stops like `kill -9` as far as the data is concerned: the scheduler writes nothing more, plugins are not shut
-    /// down, and only what was already committed survives.
-    func crash() async throws {
-        scheduler.abandon()
-        bot.shutdown(keepSessionsResumable: true)
-        try await running.value
-        await bot.close()
-        await database.close()
-    }
-}
-
 @Suite("Framework: reminders survive a crash and fire exactly once", .serialized, .timeLimit(.minutes(2)))
 struct FrameworkReminderTests {
     @Test("scheduled, crashed, restarted: each reminder posts once, including one whose post landed before the crash")
@@ -85,7 +30,7 @@ struct FrameworkReminderTests {
         let deadline = ContinuousClock.now + .seconds(60)
 
         // Process 1: two reminders are asked for and stored; then the process dies before either is due.
-        let first = try await BotProcess.start(simulator: simulator, configuration: configuration, databasePath: databasePath, clock: clock, seed: 1)
+        let first = try await FrameworkBotProcess.start(simulator: simulator, configuration: configuration, databasePath: databasePath, clock: clock, seed: 1, plugins: [RemindersPlugin()])
         first.scheduler.start()
         try await waitForSession(simulator)
         _ = simulator.postMessage(channelID: channelID, authorID: author, content: "!remindme 1h stretch your legs")
@@ -110,7 +55,7 @@ struct FrameworkReminderTests {
 
         // Process 2, three hours later: both jobs are overdue and fire on start; the second finds its post.
         clock.advance(by: .seconds(3 * 3600))
-        let second = try await BotProcess.start(simulator: simulator, configuration: configuration, databasePath: databasePath, clock: clock, seed: 2)
+        let second = try await FrameworkBotProcess.start(simulator: simulator, configuration: configuration, databasePath: databasePath, clock: clock, seed: 2, plugins: [RemindersPlugin()])
         second.scheduler.start()
         while try await second.scheduler.jobs(kind: RemindersPlugin.jobKind, state: .completed).count < 2 {
             try #require(ContinuousClock.now < deadline, "both overdue reminders should complete after the restart")
@@ -146,7 +91,7 @@ struct FrameworkReminderTests {
         let clock = ManualWallClock()
         let deadline = ContinuousClock.now + .seconds(60)
 
-        let first = try await BotProcess.start(simulator: simulator, configuration: configuration, databasePath: databasePath, clock: clock, seed: 3)
+        let first = try await FrameworkBotProcess.start(simulator: simulator, configuration: configuration, databasePath: databasePath, clock: clock, seed: 3, plugins: [RemindersPlugin()])
         first.scheduler.start()
         try await waitForSession(simulator)
         _ = simulator.postMessage(channelID: channelID, authorID: author, content: "!remindme 1h tea")
@@ -163,7 +108,7 @@ struct FrameworkReminderTests {
         try await first.crash()
 
         // A new process, a new router: the button sent by the old one still routes by its custom id.
-        let second = try await BotProcess.start(simulator: simulator, configuration: configuration, databasePath: databasePath, clock: clock, seed: 4)
+        let second = try await FrameworkBotProcess.start(simulator: simulator, configuration: configuration, databasePath: databasePath, clock: clock, seed: 4, plugins: [RemindersPlugin()])
         second.scheduler.start()
         try await waitForSession(simulator, sessions: 2)
         let customID = "reminders:cancel:\(job.id)"

@@ -11,19 +11,18 @@ import ApusStore
 import Foundation
 import Testing
 
-/// One bot process running the moderation plugin over a database file: its own Bot, connection, scheduler and
-/// routers, with its slash commands synchronised to the simulator.
-struct ModerationBotProcess {
+/// One bot process of the framework tests over a database file: its own Bot, connection, scheduler, plugins and
+/// routers, with its slash commands synchronised to the simulator. Several processes over one file model a restart.
+struct FrameworkBotProcess {
     let bot: Bot
     let database: any Database
     let scheduler: Scheduler
-    let plugin: ModerationPlugin
     let running: Task<Void, any Error>
 
     static func start(
         simulator: DiscordSimulator, configuration: SimulatorConfiguration, databasePath: String, clock: any WallClock,
-        seed: UInt64, configText: String = ""
-    ) async throws -> ModerationBotProcess {
+        seed: UInt64, plugins: [any Plugin], configText: String = ""
+    ) async throws -> FrameworkBotProcess {
         let database = try SQLiteDatabase(location: .file(databasePath))
         var botConfiguration = BotConfiguration(
             token: configuration.token, intents: [.guilds, .guildMembers, .guildMessages, .messageContent])
@@ -31,8 +30,7 @@ struct ModerationBotProcess {
         botConfiguration.timings = .fastForTesting
         botConfiguration.seed = seed
         let bot = Bot(configuration: botConfiguration)
-        let plugin = ModerationPlugin()
-        let host = try PluginHost(plugins: [plugin])
+        let host = try PluginHost(plugins: plugins)
         let config = try ConfigLoader(schema: try host.configSchema())
             .load(text: "[bot]\nprefix = \"!\"\n" + configText, environment: [:])
         _ = try await Migrator(database: database).migrate(
@@ -44,7 +42,7 @@ struct ModerationBotProcess {
             rest: bot.rest, database: database, scheduler: scheduler,
             settings: GuildSettings(base: config, store: SQLGuildSettingsStore(database: database)), wallClock: clock)
         await host.start(config: config, context: context)
-        try #require(host.statuses().map(\.state) == [.running])
+        try #require(host.statuses().allSatisfy { $0.state == .running })
         host.registerJobs(on: scheduler, context: context)
         let cache = DiscordCache()
         let router = CommandRouter(
@@ -64,7 +62,7 @@ struct ModerationBotProcess {
             try #require(ContinuousClock.now < deadline, "the guild should reach the cache")
             try await Task.sleep(for: .milliseconds(10))
         }
-        return ModerationBotProcess(bot: bot, database: database, scheduler: scheduler, plugin: plugin, running: running)
+        return FrameworkBotProcess(bot: bot, database: database, scheduler: scheduler, running: running)
     }
 
     /// Stops like `kill -9` as far as the data is concerned: the scheduler writes nothing more and only what was
