@@ -12,6 +12,8 @@ public final class CachingGuildSettingsStore: GuildSettingsStore {
     private struct Entry {
         var json: String?
         var loadedAt: MonotonicTime
+        /// Order of insertion: decides which entries are oldest even when several share one `loadedAt`.
+        var sequence: UInt64
     }
 
     private struct State {
@@ -20,6 +22,8 @@ public final class CachingGuildSettingsStore: GuildSettingsStore {
         var misses = 0
         /// Bumped by every write and invalidation: a read that started before one does not cache what it read.
         var writes = 0
+        /// The next entry's ``Entry/sequence``.
+        var nextSequence: UInt64 = 0
     }
 
     /// The store that holds the data.
@@ -94,10 +98,11 @@ public final class CachingGuildSettingsStore: GuildSettingsStore {
             if state.entries[guildID] == nil, state.entries.count >= capacity {
                 // Drop the oldest eighth at once, so a full cache does not scan on every insert.
                 let drop = max(1, capacity / 8)
-                let oldest = state.entries.sorted { $0.value.loadedAt < $1.value.loadedAt }.prefix(drop).map(\.key)
+                let oldest = state.entries.sorted { $0.value.sequence < $1.value.sequence }.prefix(drop).map(\.key)
                 for key in oldest { state.entries.removeValue(forKey: key) }
             }
-            state.entries[guildID] = Entry(json: json, loadedAt: time)
+            state.entries[guildID] = Entry(json: json, loadedAt: time, sequence: state.nextSequence)
+            state.nextSequence += 1
         }
     }
 }
