@@ -28,7 +28,7 @@ extension DiscordCache {
         case .userUpdate(let user):
             refreshUser(
                 id: user.id.rawValue, username: user.username, globalName: .some(user.globalName),
-                avatar: .some(user.avatar), isBot: user.bot
+                avatar: .some(user.avatarHash), isBot: user.bot
             )
         default: break
         }
@@ -201,10 +201,10 @@ extension DiscordCache {
 
     private func applyPresence(_ presence: Presence) {
         let user = presence.user
-        if user.username != nil || user.globalName != nil || user.avatar != nil {
+        if user.username != nil || user.globalName != nil || user.avatarHash != nil {
             refreshUser(
                 id: user.id.rawValue, username: user.username, globalName: user.globalName.map { .some($0) },
-                avatar: user.avatar.map { .some($0) }, isBot: user.bot
+                avatar: user.avatarHash.map { .some($0) }, isBot: user.bot
             )
         }
         guard configuration.presences.isEnabled, let guildID = presence.guildID else { return }

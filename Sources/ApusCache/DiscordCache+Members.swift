@@ -81,7 +81,7 @@ extension DiscordCache {
 
     private func refreshUser(_ user: User) {
         refreshUser(
-            id: user.id.rawValue, username: user.username, globalName: .some(user.globalName), avatar: .some(user.avatar),
+            id: user.id.rawValue, username: user.username, globalName: .some(user.globalName), avatar: .some(user.avatarHash),
             isBot: user.bot
         )
     }

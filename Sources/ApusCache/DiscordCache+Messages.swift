@@ -5,7 +5,7 @@ extension DiscordCache {
         let author = message.author
         refreshUser(
             id: author.id.rawValue, username: author.username, globalName: .some(author.globalName),
-            avatar: .some(author.avatar), isBot: author.bot
+            avatar: .some(author.avatarHash), isBot: author.bot
         )
         guard configuration.messages.isEnabled else { return }
         let record = MessageRecord(id: message.id.rawValue, authorID: author.id.rawValue, blob: 0, writtenAt: nowSecond)

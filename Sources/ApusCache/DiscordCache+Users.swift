@@ -26,7 +26,7 @@ extension DiscordCache {
     }
 
     /// Refreshes a cached user's fields (no reference is added; uncached users are ignored).
-    func refreshUser(id: UInt64, username: String?, globalName: String??, avatar: String??, isBot: Bool?) {
+    func refreshUser(id: UInt64, username: String?, globalName: String??, avatar: ImageHash??, isBot: Bool?) {
         guard configuration.users.isEnabled else { return }
         userShard(id).with { shard in
             guard let slot = shard.users.slot(of: id) else { return }
@@ -34,7 +34,7 @@ extension DiscordCache {
             let current = record.cachedUser(in: shard.arena)
             let packed = UserRecord.pack(
                 username: username ?? current.username, globalName: globalName ?? current.globalName,
-                avatar: avatar ?? current.avatar
+                avatar: avatar ?? current.avatar.map(ImageHash.init)
             )
             // Most refreshes (every MESSAGE_CREATE's author) change nothing: rewriting the blob anyway would leave
             // garbage in the arena on every message.
@@ -77,7 +77,7 @@ extension DiscordCache {
 extension UserShard {
     /// Adds a reference to a user, inserting or refreshing its record.
     mutating func retain(_ user: User) {
-        let packed = UserRecord.pack(username: user.username, globalName: user.globalName, avatar: user.avatar)
+        let packed = UserRecord.pack(username: user.username, globalName: user.globalName, avatar: user.avatarHash)
         let bot: UInt8 = user.bot == true ? 1 : 0
         if let slot = users.slot(of: user.id.rawValue) {
             var record = users[slot: slot]

@@ -45,7 +45,7 @@ struct UserRecord: IDKeyedRecord {
     var avatarKind: UInt8 { (bits >> 2) & 3 }
 
     /// Packs a user's fields into a blob and returns it with the avatar kind for ``bits``.
-    static func pack(username: String, globalName: String?, avatar: String?) -> (blob: [UInt8], avatarKind: UInt8) {
+    static func pack(username: String, globalName: String?, avatar: ImageHash?) -> (blob: [UInt8], avatarKind: UInt8) {
         var writer = PackedFieldsWriter()
         writer.append(username)
         writer.append(globalName)
@@ -65,12 +65,12 @@ struct UserRecord: IDKeyedRecord {
         let username = reader.readString() ?? ""
         let globalName = reader.readString()
         let avatar = AvatarHash.decode(kind: avatarKind, reader.readRemaining())
-        return CachedUser(id: Snowflake(id), username: username, globalName: globalName, avatar: avatar, isBot: isBot)
+        return CachedUser(id: Snowflake(id), username: username, globalName: globalName, avatar: avatar?.string, isBot: isBot)
     }
 }
 
-/// Binary encoding of avatar hashes: Discord's 32 lowercase hex digits (optionally `a_`-prefixed) become 16 bytes
-/// and a kind; anything else is kept verbatim as UTF-8.
+/// Binary encoding of avatar hashes: a hash in Discord's form (``ImageHash/value``) becomes its 16 bytes and a kind;
+/// anything else is kept verbatim as UTF-8.
 enum AvatarHash {
     static let none: UInt8 = 0
     static let still: UInt8 = 1
@@ -78,62 +78,32 @@ enum AvatarHash {
     static let verbatim: UInt8 = 3
 
     /// Encodes an optional avatar hash as a kind and payload.
-    static func encode(_ hash: String?) -> (kind: UInt8, payload: [UInt8]) {
+    static func encode(_ hash: ImageHash?) -> (kind: UInt8, payload: [UInt8]) {
         guard let hash else { return (none, []) }
-        let utf8 = Array(hash.utf8)
-        var kind = still
-        var digits = utf8[...]
-        if utf8.count == 34, utf8[0] == UInt8(ascii: "a"), utf8[1] == UInt8(ascii: "_") {
-            kind = animated
-            digits = utf8[2...]
+        guard let value = hash.value else { return (verbatim, Array(hash.string.utf8)) }
+        var payload = [UInt8](repeating: 0, count: 16)
+        for index in 0..<8 {
+            payload[index] = UInt8(truncatingIfNeeded: value.high >> (56 - 8 * UInt64(index)))
+            payload[8 + index] = UInt8(truncatingIfNeeded: value.low >> (56 - 8 * UInt64(index)))
         }
-        if digits.count == 32, let binary = hexToBytes(digits) {
-            return (kind, binary)
-        }
-        return (verbatim, utf8)
+        return (value.animated ? animated : still, payload)
     }
 
     /// Decodes what ``encode(_:)`` produced.
-    static func decode(kind: UInt8, _ payload: ArraySlice<UInt8>) -> String? {
+    static func decode(kind: UInt8, _ payload: ArraySlice<UInt8>) -> ImageHash? {
         switch kind {
         case still, animated:
-            let hex = bytesToHex(payload)
-            return kind == animated ? "a_" + hex : hex
+            guard payload.count == 16 else { return nil }
+            var high: UInt64 = 0
+            var low: UInt64 = 0
+            for (offset, byte) in payload.enumerated() {
+                if offset < 8 { high = high << 8 | UInt64(byte) } else { low = low << 8 | UInt64(byte) }
+            }
+            return ImageHash(high: high, low: low, animated: kind == animated)
         case verbatim:
-            return String(decoding: payload, as: UTF8.self)
+            return ImageHash(String(decoding: payload, as: UTF8.self))
         default:
             return nil
         }
-    }
-
-    private static func hexToBytes(_ digits: ArraySlice<UInt8>) -> [UInt8]? {
-        var result: [UInt8] = []
-        result.reserveCapacity(digits.count / 2)
-        var index = digits.startIndex
-        while index + 1 < digits.endIndex {
-            guard let high = nibble(digits[index]), let low = nibble(digits[index + 1]) else { return nil }
-            result.append(high << 4 | low)
-            index += 2
-        }
-        return result
-    }
-
-    private static func nibble(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0") ... UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a") ... UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        default: nil
-        }
-    }
-
-    private static func bytesToHex(_ bytes: ArraySlice<UInt8>) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var utf8: [UInt8] = []
-        utf8.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            utf8.append(digits[Int(byte >> 4)])
-            utf8.append(digits[Int(byte & 0xF)])
-        }
-        return String(decoding: utf8, as: UTF8.self)
     }
 }

@@ -4,10 +4,10 @@ public struct GuildMember: Sendable, Hashable, JSONDecodable {
     public var user: User?
     /// `nick`
     public var nick: String?
-    /// `avatar`
-    public var avatar: String?
-    /// `banner`
-    public var banner: String?
+    /// `avatar` (the guild avatar), held without allocating.
+    public var avatarHash: ImageHash?
+    /// `banner` (the guild banner), held without allocating.
+    public var bannerHash: ImageHash?
     /// `roles`
     public var roles: [Snowflake]
     /// `joined_at`
@@ -27,12 +27,24 @@ public struct GuildMember: Sendable, Hashable, JSONDecodable {
     /// `communication_disabled_until`
     public var communicationDisabledUntil: DiscordTimestamp?
 
+    /// `avatar` as text; see ``avatarHash``.
+    public var avatar: String? {
+        get { avatarHash.text }
+        set { avatarHash = newValue.map(ImageHash.init) }
+    }
+
+    /// `banner` as text; see ``bannerHash``.
+    public var banner: String? {
+        get { bannerHash.text }
+        set { bannerHash = newValue.map(ImageHash.init) }
+    }
+
     /// Decodes from JSON; unknown keys are skipped.
     public init(from reader: inout JSONReader) throws(JSONDecodingError) {
         var decodedUser: User? = nil
         var decodedNick: String? = nil
-        var decodedAvatar: String? = nil
-        var decodedBanner: String? = nil
+        var decodedAvatar: ImageHash? = nil
+        var decodedBanner: ImageHash? = nil
         var decodedJoinedAt: DiscordTimestamp? = nil
         var decodedPremiumSince: DiscordTimestamp? = nil
         var decodedDeaf: Bool? = nil
@@ -80,8 +92,8 @@ public struct GuildMember: Sendable, Hashable, JSONDecodable {
         self.roles = try reader.require(rolesValue, "roles")
         self.user = decodedUser
         self.nick = decodedNick
-        self.avatar = decodedAvatar
-        self.banner = decodedBanner
+        self.avatarHash = decodedAvatar
+        self.bannerHash = decodedBanner
         self.joinedAt = decodedJoinedAt
         self.premiumSince = decodedPremiumSince
         self.deaf = decodedDeaf

@@ -8,8 +8,8 @@ public struct MentionedUser: Sendable, Hashable, JSONDecodable {
     public var discriminator: String?
     /// `global_name`
     public var globalName: String?
-    /// `avatar`
-    public var avatar: String?
+    /// `avatar`, held without allocating.
+    public var avatarHash: ImageHash?
     /// `bot`
     public var bot: Bool?
     /// `public_flags`
@@ -17,11 +17,17 @@ public struct MentionedUser: Sendable, Hashable, JSONDecodable {
     /// `member`
     public var member: GuildMember?
 
+    /// `avatar` as text; see ``avatarHash``.
+    public var avatar: String? {
+        get { avatarHash.text }
+        set { avatarHash = newValue.map(ImageHash.init) }
+    }
+
     /// Decodes from JSON; unknown keys are skipped.
     public init(from reader: inout JSONReader) throws(JSONDecodingError) {
         var decodedDiscriminator: String? = nil
         var decodedGlobalName: String? = nil
-        var decodedAvatar: String? = nil
+        var decodedAvatar: ImageHash? = nil
         var decodedBot: Bool? = nil
         var decodedPublicFlags: Int? = nil
         var decodedMember: GuildMember? = nil
@@ -53,7 +59,7 @@ public struct MentionedUser: Sendable, Hashable, JSONDecodable {
         self.username = try reader.require(usernameValue, "username")
         self.discriminator = decodedDiscriminator
         self.globalName = decodedGlobalName
-        self.avatar = decodedAvatar
+        self.avatarHash = decodedAvatar
         self.bot = decodedBot
         self.publicFlags = decodedPublicFlags
         self.member = decodedMember

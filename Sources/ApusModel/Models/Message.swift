@@ -38,8 +38,8 @@ public struct Message: Sendable, Hashable, JSONDecodable {
         @usableFromInline var embeds: [Embed] = []
         /// `reactions`
         @usableFromInline var reactions: [Reaction]?
-        /// `nonce`
-        @usableFromInline var nonce: MessageNonce?
+        /// `nonce`, stored without allocating when it is a string of digits.
+        @usableFromInline var nonce: StoredNonce?
         /// `pinned`
         @usableFromInline var pinned: Bool = false
         /// `webhook_id`
@@ -178,8 +178,8 @@ public struct Message: Sendable, Hashable, JSONDecodable {
     }
     /// `nonce`
     @inlinable public var nonce: MessageNonce? {
-        _read { yield storage.fields.nonce }
-        set { uniqueStorage().fields.nonce = newValue }
+        get { storage.fields.nonce?.nonce }
+        set { uniqueStorage().fields.nonce = newValue.map(StoredNonce.init) }
     }
     /// `pinned`
     @inlinable public var pinned: Bool {

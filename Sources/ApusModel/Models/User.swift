@@ -8,16 +8,16 @@ public struct User: Sendable, Hashable, JSONDecodable {
     public var discriminator: String
     /// The display name, if set (`global_name`).
     public var globalName: String?
-    /// The avatar hash (`avatar`).
-    public var avatar: String?
+    /// The avatar hash (`avatar`), held without allocating.
+    public var avatarHash: ImageHash?
     /// Whether the user is a bot.
     public var bot: Bool?
     /// Whether the user is Discord's official system user.
     public var system: Bool?
     /// Whether two-factor authentication is on (`mfa_enabled`; OAuth2 and `/users/@me` only).
     public var mfaEnabled: Bool?
-    /// The banner hash.
-    public var banner: String?
+    /// The banner hash (`banner`), held without allocating.
+    public var bannerHash: ImageHash?
     /// The banner colour as an integer (`accent_color`).
     public var accentColor: Int?
     /// The chosen language (`locale`).
@@ -33,6 +33,18 @@ public struct User: Sendable, Hashable, JSONDecodable {
     /// The public flags (`public_flags`).
     public var publicFlags: Int?
 
+    /// The avatar hash as text (`avatar`); see ``avatarHash`` for the form that does not allocate.
+    public var avatar: String? {
+        get { avatarHash.text }
+        set { avatarHash = newValue.map(ImageHash.init) }
+    }
+
+    /// The banner hash as text (`banner`); see ``bannerHash``.
+    public var banner: String? {
+        get { bannerHash.text }
+        set { bannerHash = newValue.map(ImageHash.init) }
+    }
+
     /// A user with no id and an empty name, to be overwritten by a decoder that writes in place (``Message``).
     init(emptyForDecoding: Void) {
         id = Snowflake(0)
@@ -43,11 +55,11 @@ public struct User: Sendable, Hashable, JSONDecodable {
     /// Decodes a user object.
     public init(from reader: inout JSONReader) throws(JSONDecodingError) {
         var decodedGlobalName: String? = nil
-        var decodedAvatar: String? = nil
+        var decodedAvatar: ImageHash? = nil
         var decodedBot: Bool? = nil
         var decodedSystem: Bool? = nil
         var decodedMfaEnabled: Bool? = nil
-        var decodedBanner: String? = nil
+        var decodedBanner: ImageHash? = nil
         var decodedAccentColor: Int? = nil
         var decodedLocale: String? = nil
         var decodedVerified: Bool? = nil
@@ -100,11 +112,11 @@ public struct User: Sendable, Hashable, JSONDecodable {
         self.username = try reader.require(username, "username")
         self.discriminator = discriminator ?? "0"
         self.globalName = decodedGlobalName
-        self.avatar = decodedAvatar
+        self.avatarHash = decodedAvatar
         self.bot = decodedBot
         self.system = decodedSystem
         self.mfaEnabled = decodedMfaEnabled
-        self.banner = decodedBanner
+        self.bannerHash = decodedBanner
         self.accentColor = decodedAccentColor
         self.locale = decodedLocale
         self.verified = decodedVerified
@@ -125,17 +137,23 @@ public struct PartialUser: Sendable, Hashable, JSONDecodable {
     public var discriminator: String?
     /// The display name, if set (`global_name`).
     public var globalName: String?
-    /// The avatar hash (`avatar`).
-    public var avatar: String?
+    /// The avatar hash (`avatar`), held without allocating.
+    public var avatarHash: ImageHash?
     /// Whether the user is a bot.
     public var bot: Bool?
+
+    /// The avatar hash as text (`avatar`); see ``avatarHash``.
+    public var avatar: String? {
+        get { avatarHash.text }
+        set { avatarHash = newValue.map(ImageHash.init) }
+    }
 
     /// Decodes a partial user object.
     public init(from reader: inout JSONReader) throws(JSONDecodingError) {
         var decodedUsername: String? = nil
         var decodedDiscriminator: String? = nil
         var decodedGlobalName: String? = nil
-        var decodedAvatar: String? = nil
+        var decodedAvatar: ImageHash? = nil
         var decodedBot: Bool? = nil
         var id: Snowflake?
         try reader.beginObject()
@@ -160,7 +178,7 @@ public struct PartialUser: Sendable, Hashable, JSONDecodable {
         self.username = decodedUsername
         self.discriminator = decodedDiscriminator
         self.globalName = decodedGlobalName
-        self.avatar = decodedAvatar
+        self.avatarHash = decodedAvatar
         self.bot = decodedBot
     }
 }
