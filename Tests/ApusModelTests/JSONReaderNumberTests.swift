@@ -70,3 +70,42 @@ import Testing
         #expect(throws: JSONDecodingError.self) { try Bool(jsonString: "True") }
     }
 }
+
+/// The eight-digits-at-a-time integer parser against the standard library, for every length and a bad byte at every
+/// position.
+@Suite struct DigitChunkParserTests {
+    private func parse(_ text: String) -> UInt64? {
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBytes { JSONReader.parseUInt64(bytes: $0, start: 0, end: $0.count) }
+    }
+
+    @Test func seededRandomNumbersOfEveryLength() {
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        for length in 1...22 {
+            for _ in 0..<300 {
+                var text = ""
+                for _ in 0..<length {
+                    state = state &* 6364136223846793005 &+ 1442695040888963407
+                    text.append(Character(String(Int(state >> 33) % 10)))
+                }
+                #expect(parse(text) == UInt64(text), "\(text)")
+            }
+        }
+        #expect(parse("18446744073709551615") == UInt64.max)
+        #expect(parse("18446744073709551616") == nil)
+        #expect(parse("") == nil)
+    }
+
+    @Test func everyByteAtEveryPositionOfAnEightDigitChunk() {
+        for position in 0..<19 {
+            for value in 0...255 where !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(UInt8(value)) {
+                var bytes = Array("1234567890123456789".utf8)
+                bytes[position] = UInt8(value)
+                let parsed = bytes.withUnsafeBytes { JSONReader.parseUInt64(bytes: $0, start: 0, end: $0.count) }
+                #expect(parsed == nil, "byte \(value) at \(position)")
+            }
+        }
+        #expect(JSONReader.parseEightDigits(Array("00000000".utf8).withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }) == 0)
+        #expect(JSONReader.parseEightDigits(Array("99999999".utf8).withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }) == 99_999_999)
+    }
+}

@@ -72,3 +72,54 @@ import Testing
         #expect(try OverwriteType(jsonString: #""member""#) == .member)
     }
 }
+
+/// The timestamp parser's shortcut for Discord's own form agrees with the general parser on every input it accepts,
+/// and leaves everything else to it.
+@Suite struct DiscordTimestampShortcutTests {
+    private func both(_ text: String) -> (shortcut: Int64?, general: Int64?) {
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBytes { (DiscordTimestamp.parseDiscordForm($0), DiscordTimestamp.parseAnyForm($0)) }
+    }
+
+    @Test func seededRandomTimestampsAgree() {
+        var state: UInt64 = 0xDEAD_BEEF_1234_5678
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33) % bound
+        }
+        func pad(_ value: Int, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        for _ in 0..<5_000 {
+            // Mostly valid fields, sometimes out of range (month 13, hour 24, second 61...).
+            let date = "\(pad(1970 + next(100), 4))-\(pad(next(14), 2))-\(pad(next(33), 2))"
+            let time = "\(pad(next(25), 2)):\(pad(next(61), 2)):\(pad(next(62), 2))"
+            let fraction = next(2) == 0 ? "" : "." + pad(next(1_000_000), 6)
+            let text = date + "T" + time + fraction + "+00:00"
+            let (shortcut, general) = both(text)
+            #expect(shortcut == general, "\(text)")
+        }
+    }
+
+    @Test func everyByteAtEveryPosition() {
+        for base in ["2026-02-28T00:00:00.101000+00:00", "2026-02-28T23:59:60+00:00"] {
+            let original = Array(base.utf8)
+            for position in original.indices {
+                for value in 0...255 where UInt8(value) != original[position] {
+                    var bytes = original
+                    bytes[position] = UInt8(value)
+                    let text = String(decoding: bytes, as: UTF8.self)
+                    let (shortcut, general) = bytes.withUnsafeBytes {
+                        (DiscordTimestamp.parseDiscordForm($0), DiscordTimestamp.parseAnyForm($0))
+                    }
+                    // The shortcut may decline ("t", " ", other offsets); it may never disagree.
+                    if let shortcut { #expect(shortcut == general, "\(text)") }
+                }
+            }
+        }
+        #expect(both("2026-02-28t00:00:00+00:00").shortcut == nil)
+        #expect(both("2026-02-28t00:00:00+00:00").general != nil)
+        #expect(both("2026-02-28T00:00:00.101000+01:00").shortcut == nil)
+    }
+}
