@@ -9,7 +9,8 @@ public enum IngestBreakdown {
     public struct Stages: Sendable {
         /// Decompression only.
         public var decompress: Duration
-        /// Decompression and `GatewayEnvelope.scan`.
+        /// Decompression and `GatewayEnvelope.scan` as the production path calls it (`allowTentativeData`: `d` is not
+        /// walked when `t`, `s` and `op` come before it, as Discord sends them).
         public var scan: Duration
         /// Decompression, scan and `GatewayEvent.decode` of the subscribed kinds.
         public var decode: Duration
@@ -22,14 +23,14 @@ public enum IngestBreakdown {
         var handler = ChecksumHandler()
         let stages = Stages(
             decompress: time(messages) { _ in true },
-            scan: time(messages) { json in (try? GatewayEnvelope.scan(json)) != nil },
+            scan: time(messages) { json in (try? GatewayEnvelope.scan(json, allowTentativeData: true)) != nil },
             decode: time(messages) { json in
-                guard let envelope = try? GatewayEnvelope.scan(json), let kind = envelope.eventName,
+                guard let envelope = try? GatewayEnvelope.scan(json, allowTentativeData: true), let kind = envelope.eventName,
                       ChecksumHandler.subscribedKinds.contains(kind), let range = envelope.dataRange else { return false }
                 return (try? GatewayEvent.decode(kind: kind, data: UnsafeRawBufferPointer(rebasing: json[range]))) != nil
             },
             handle: time(messages) { json in
-                guard let envelope = try? GatewayEnvelope.scan(json), let kind = envelope.eventName,
+                guard let envelope = try? GatewayEnvelope.scan(json, allowTentativeData: true), let kind = envelope.eventName,
                       ChecksumHandler.subscribedKinds.contains(kind), let range = envelope.dataRange,
                       let event = try? GatewayEvent.decode(kind: kind, data: UnsafeRawBufferPointer(rebasing: json[range]))
                 else { return false }
