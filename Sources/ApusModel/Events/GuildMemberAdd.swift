@@ -45,7 +45,7 @@ public struct GuildMemberAdd: Sendable, Hashable, JSONDecodable {
             case "guild_id":
                 do { guildIDValue = try reader.decode() } catch { throw error.prefixingPath("guild_id") }
             case "user":
-                do { decodedUser = try reader.decodeNullable() } catch { throw error.prefixingPath("user") }
+                do { try reader.decodeNullable(into: &decodedUser) } catch { throw error.prefixingPath("user") }
             case "nick":
                 do { decodedNick = try reader.decodeNullable() } catch { throw error.prefixingPath("nick") }
             case "avatar":

@@ -45,7 +45,7 @@ public struct MessageReactionAdd: Sendable, Hashable, JSONDecodable {
             case "guild_id":
                 do { decodedGuildID = try reader.decodeNullable() } catch { throw error.prefixingPath("guild_id") }
             case "member":
-                do { decodedMember = try reader.decodeNullable() } catch { throw error.prefixingPath("member") }
+                do { try reader.decodeNullable(into: &decodedMember) } catch { throw error.prefixingPath("member") }
             case "emoji":
                 do { emojiValue = try reader.decode() } catch { throw error.prefixingPath("emoji") }
             case "message_author_id":

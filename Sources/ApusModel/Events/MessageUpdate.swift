@@ -67,9 +67,9 @@ public struct MessageUpdate: Sendable, Hashable, JSONDecodable {
             case "guild_id":
                 do { decodedGuildID = try reader.decodeNullable() } catch { throw error.prefixingPath("guild_id") }
             case "author":
-                do { decodedAuthor = try reader.decodeNullable() } catch { throw error.prefixingPath("author") }
+                do { try reader.decodeNullable(into: &decodedAuthor) } catch { throw error.prefixingPath("author") }
             case "member":
-                do { decodedMember = try reader.decodeNullable() } catch { throw error.prefixingPath("member") }
+                do { try reader.decodeNullable(into: &decodedMember) } catch { throw error.prefixingPath("member") }
             case "content":
                 do { decodedContent = try reader.decodeNullable() } catch { throw error.prefixingPath("content") }
             case "timestamp":

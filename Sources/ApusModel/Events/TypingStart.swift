@@ -30,7 +30,7 @@ public struct TypingStart: Sendable, Hashable, JSONDecodable {
             case "timestamp":
                 do { timestampValue = try reader.decode() } catch { throw error.prefixingPath("timestamp") }
             case "member":
-                do { decodedMember = try reader.decodeNullable() } catch { throw error.prefixingPath("member") }
+                do { try reader.decodeNullable(into: &decodedMember) } catch { throw error.prefixingPath("member") }
             default: try reader.skipValue()
             }
         }

@@ -37,7 +37,7 @@ public struct Emoji: Sendable, Hashable, JSONDecodable {
             case "roles":
                 do { decodedRoles = try reader.decodeNullable() } catch { throw error.prefixingPath("roles") }
             case "user":
-                do { decodedUser = try reader.decodeNullable() } catch { throw error.prefixingPath("user") }
+                do { try reader.decodeNullable(into: &decodedUser) } catch { throw error.prefixingPath("user") }
             case "require_colons":
                 do { decodedRequireColons = try reader.decodeNullable() } catch { throw error.prefixingPath("require_colons") }
             case "managed":

@@ -39,68 +39,62 @@ public struct GuildMember: Sendable, Hashable, JSONDecodable {
         set { bannerHash = newValue.map(ImageHash.init) }
     }
 
+    /// A member with no roles and nothing else set, to be overwritten by ``decodeFields(from:)``.
+    init(emptyForDecoding: Void) {
+        roles = []
+    }
+
     /// Decodes from JSON; unknown keys are skipped.
     public init(from reader: inout JSONReader) throws(JSONDecodingError) {
-        var decodedUser: User? = nil
-        var decodedNick: String? = nil
-        var decodedAvatar: ImageHash? = nil
-        var decodedBanner: ImageHash? = nil
-        var decodedJoinedAt: DiscordTimestamp? = nil
-        var decodedPremiumSince: DiscordTimestamp? = nil
-        var decodedDeaf: Bool? = nil
-        var decodedMute: Bool? = nil
-        var decodedFlags: Int? = nil
-        var decodedPending: Bool? = nil
-        var decodedPermissions: Permissions? = nil
-        var decodedCommunicationDisabledUntil: DiscordTimestamp? = nil
-        var rolesValue: [Snowflake]?
+        self.init(emptyForDecoding: ())
+        try decodeFields(from: &reader)
+    }
+
+    /// Decodes a member object into this value, writing each field in place (a ``Message`` decodes its `member`
+    /// this way instead of copying a finished member in). Fields absent from the JSON keep their current values, so
+    /// call it on ``init(emptyForDecoding:)``. Unknown keys are skipped; `roles` is required.
+    mutating func decodeFields(from reader: inout JSONReader) throws(JSONDecodingError) {
+        var sawRoles = false
         try reader.beginObject()
         while let key = try reader.nextKey() {
             switch key {
             case "user":
                 // Documentation examples show `"user": {}` for "not sent"; an empty object carries no user.
                 do {
-                    if try reader.consumeEmptyObject() { decodedUser = nil } else { decodedUser = try reader.decodeNullable() }
+                    if try reader.consumeEmptyObject() { user = nil } else { try reader.decodeNullable(into: &user) }
                 } catch { throw error.prefixingPath("user") }
             case "nick":
-                do { decodedNick = try reader.decodeNullable() } catch { throw error.prefixingPath("nick") }
+                do { nick = try reader.decodeNullable() } catch { throw error.prefixingPath("nick") }
             case "avatar":
-                do { decodedAvatar = try reader.decodeNullable() } catch { throw error.prefixingPath("avatar") }
+                do { avatarHash = try reader.decodeNullable() } catch { throw error.prefixingPath("avatar") }
             case "banner":
-                do { decodedBanner = try reader.decodeNullable() } catch { throw error.prefixingPath("banner") }
+                do { bannerHash = try reader.decodeNullable() } catch { throw error.prefixingPath("banner") }
             case "roles":
-                do { rolesValue = try reader.decode() } catch { throw error.prefixingPath("roles") }
+                do { roles = try reader.decode() } catch { throw error.prefixingPath("roles") }
+                sawRoles = true
             case "joined_at":
-                do { decodedJoinedAt = try reader.decodeNullable() } catch { throw error.prefixingPath("joined_at") }
+                do { joinedAt = try reader.decodeNullable() } catch { throw error.prefixingPath("joined_at") }
             case "premium_since":
-                do { decodedPremiumSince = try reader.decodeNullable() } catch { throw error.prefixingPath("premium_since") }
+                do { premiumSince = try reader.decodeNullable() } catch { throw error.prefixingPath("premium_since") }
             case "deaf":
-                do { decodedDeaf = try reader.decodeNullable() } catch { throw error.prefixingPath("deaf") }
+                do { deaf = try reader.decodeNullable() } catch { throw error.prefixingPath("deaf") }
             case "mute":
-                do { decodedMute = try reader.decodeNullable() } catch { throw error.prefixingPath("mute") }
+                do { mute = try reader.decodeNullable() } catch { throw error.prefixingPath("mute") }
             case "flags":
-                do { decodedFlags = try reader.decodeNullable() } catch { throw error.prefixingPath("flags") }
+                do { flags = try reader.decodeNullable() } catch { throw error.prefixingPath("flags") }
             case "pending":
-                do { decodedPending = try reader.decodeNullable() } catch { throw error.prefixingPath("pending") }
+                do { pending = try reader.decodeNullable() } catch { throw error.prefixingPath("pending") }
             case "permissions":
-                do { decodedPermissions = try reader.decodeNullable() } catch { throw error.prefixingPath("permissions") }
+                do { permissions = try reader.decodeNullable() } catch { throw error.prefixingPath("permissions") }
             case "communication_disabled_until":
-                do { decodedCommunicationDisabledUntil = try reader.decodeNullable() } catch { throw error.prefixingPath("communication_disabled_until") }
+                do { communicationDisabledUntil = try reader.decodeNullable() } catch {
+                    throw error.prefixingPath("communication_disabled_until")
+                }
             default: try reader.skipValue()
             }
         }
-        self.roles = try reader.require(rolesValue, "roles")
-        self.user = decodedUser
-        self.nick = decodedNick
-        self.avatarHash = decodedAvatar
-        self.bannerHash = decodedBanner
-        self.joinedAt = decodedJoinedAt
-        self.premiumSince = decodedPremiumSince
-        self.deaf = decodedDeaf
-        self.mute = decodedMute
-        self.flags = decodedFlags
-        self.pending = decodedPending
-        self.permissions = decodedPermissions
-        self.communicationDisabledUntil = decodedCommunicationDisabledUntil
+        guard sawRoles else { throw reader.error(.missingField("roles")) }
     }
 }
+
+extension GuildMember: InPlaceDecodable {}

@@ -51,7 +51,7 @@ public struct MentionedUser: Sendable, Hashable, JSONDecodable {
             case "public_flags":
                 do { decodedPublicFlags = try reader.decodeNullable() } catch { throw error.prefixingPath("public_flags") }
             case "member":
-                do { decodedMember = try reader.decodeNullable() } catch { throw error.prefixingPath("member") }
+                do { try reader.decodeNullable(into: &decodedMember) } catch { throw error.prefixingPath("member") }
             default: try reader.skipValue()
             }
         }

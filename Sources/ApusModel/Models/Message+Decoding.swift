@@ -17,10 +17,11 @@ extension Message.Storage {
             case "guild_id":
                 do { fields.guildID = try reader.decodeNullable() } catch { throw error.prefixingPath("guild_id") }
             case "author":
-                do { fields.author = try reader.decode() } catch { throw error.prefixingPath("author") }
+                // The author and the member are decoded in place (``InPlaceDecodable``), not copied in.
+                do { try reader.decode(into: &fields.author) } catch { throw error.prefixingPath("author") }
                 seen |= 1 << 2
             case "member":
-                do { fields.member = try reader.decodeNullable() } catch { throw error.prefixingPath("member") }
+                do { try reader.decodeNullable(into: &fields.member) } catch { throw error.prefixingPath("member") }
             case "content":
                 do { fields.content = try reader.decode() } catch { throw error.prefixingPath("content") }
                 seen |= 1 << 3

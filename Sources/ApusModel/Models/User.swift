@@ -54,76 +54,57 @@ public struct User: Sendable, Hashable, JSONDecodable {
 
     /// Decodes a user object.
     public init(from reader: inout JSONReader) throws(JSONDecodingError) {
-        var decodedGlobalName: String? = nil
-        var decodedAvatar: ImageHash? = nil
-        var decodedBot: Bool? = nil
-        var decodedSystem: Bool? = nil
-        var decodedMfaEnabled: Bool? = nil
-        var decodedBanner: ImageHash? = nil
-        var decodedAccentColor: Int? = nil
-        var decodedLocale: String? = nil
-        var decodedVerified: Bool? = nil
-        var decodedEmail: String? = nil
-        var decodedFlags: Int? = nil
-        var decodedPremiumType: Int? = nil
-        var decodedPublicFlags: Int? = nil
-        var id: Snowflake?
-        var username: String?
-        var discriminator: String?
+        self.init(emptyForDecoding: ())
+        try decodeFields(from: &reader)
+    }
+
+    /// Decodes a user object into this value, writing each field in place (a ``Message`` decodes its author this
+    /// way, so the user is never assembled elsewhere and copied in). Fields absent from the JSON keep their current
+    /// values, so call it on ``init(emptyForDecoding:)``. Unknown keys are skipped; `id` and `username` are required.
+    mutating func decodeFields(from reader: inout JSONReader) throws(JSONDecodingError) {
+        var seen: UInt8 = 0
         try reader.beginObject()
         while let key = try reader.nextKey() {
             switch key {
             case "id":
                 do { id = try reader.decode() } catch { throw error.prefixingPath("id") }
+                seen |= 1
             case "username":
                 do { username = try reader.decode() } catch { throw error.prefixingPath("username") }
+                seen |= 2
             case "discriminator":
                 do { discriminator = try reader.decode() } catch { throw error.prefixingPath("discriminator") }
             case "global_name":
-                do { decodedGlobalName = try reader.decodeNullable() } catch { throw error.prefixingPath("global_name") }
+                do { globalName = try reader.decodeNullable() } catch { throw error.prefixingPath("global_name") }
             case "avatar":
-                do { decodedAvatar = try reader.decodeNullable() } catch { throw error.prefixingPath("avatar") }
+                do { avatarHash = try reader.decodeNullable() } catch { throw error.prefixingPath("avatar") }
             case "bot":
-                do { decodedBot = try reader.decodeNullable() } catch { throw error.prefixingPath("bot") }
+                do { bot = try reader.decodeNullable() } catch { throw error.prefixingPath("bot") }
             case "system":
-                do { decodedSystem = try reader.decodeNullable() } catch { throw error.prefixingPath("system") }
+                do { system = try reader.decodeNullable() } catch { throw error.prefixingPath("system") }
             case "mfa_enabled":
-                do { decodedMfaEnabled = try reader.decodeNullable() } catch { throw error.prefixingPath("mfa_enabled") }
+                do { mfaEnabled = try reader.decodeNullable() } catch { throw error.prefixingPath("mfa_enabled") }
             case "banner":
-                do { decodedBanner = try reader.decodeNullable() } catch { throw error.prefixingPath("banner") }
+                do { bannerHash = try reader.decodeNullable() } catch { throw error.prefixingPath("banner") }
             case "accent_color":
-                do { decodedAccentColor = try reader.decodeNullable() } catch { throw error.prefixingPath("accent_color") }
+                do { accentColor = try reader.decodeNullable() } catch { throw error.prefixingPath("accent_color") }
             case "locale":
-                do { decodedLocale = try reader.decodeNullable() } catch { throw error.prefixingPath("locale") }
+                do { locale = try reader.decodeNullable() } catch { throw error.prefixingPath("locale") }
             case "verified":
-                do { decodedVerified = try reader.decodeNullable() } catch { throw error.prefixingPath("verified") }
+                do { verified = try reader.decodeNullable() } catch { throw error.prefixingPath("verified") }
             case "email":
-                do { decodedEmail = try reader.decodeNullable() } catch { throw error.prefixingPath("email") }
+                do { email = try reader.decodeNullable() } catch { throw error.prefixingPath("email") }
             case "flags":
-                do { decodedFlags = try reader.decodeNullable() } catch { throw error.prefixingPath("flags") }
+                do { flags = try reader.decodeNullable() } catch { throw error.prefixingPath("flags") }
             case "premium_type":
-                do { decodedPremiumType = try reader.decodeNullable() } catch { throw error.prefixingPath("premium_type") }
+                do { premiumType = try reader.decodeNullable() } catch { throw error.prefixingPath("premium_type") }
             case "public_flags":
-                do { decodedPublicFlags = try reader.decodeNullable() } catch { throw error.prefixingPath("public_flags") }
+                do { publicFlags = try reader.decodeNullable() } catch { throw error.prefixingPath("public_flags") }
             default: try reader.skipValue()
             }
         }
-        self.id = try reader.require(id, "id")
-        self.username = try reader.require(username, "username")
-        self.discriminator = discriminator ?? "0"
-        self.globalName = decodedGlobalName
-        self.avatarHash = decodedAvatar
-        self.bot = decodedBot
-        self.system = decodedSystem
-        self.mfaEnabled = decodedMfaEnabled
-        self.bannerHash = decodedBanner
-        self.accentColor = decodedAccentColor
-        self.locale = decodedLocale
-        self.verified = decodedVerified
-        self.email = decodedEmail
-        self.flags = decodedFlags
-        self.premiumType = decodedPremiumType
-        self.publicFlags = decodedPublicFlags
+        guard seen & 1 != 0 else { throw reader.error(.missingField("id")) }
+        guard seen & 2 != 0 else { throw reader.error(.missingField("username")) }
     }
 }
 
@@ -182,3 +163,5 @@ public struct PartialUser: Sendable, Hashable, JSONDecodable {
         self.bot = decodedBot
     }
 }
+
+extension User: InPlaceDecodable {}
