@@ -25,14 +25,21 @@ if options.profile {
 let machine = MachineDescription.current()
 print("machine: \(machine)")
 
-let generationStart = Date()
-let workload = try IngestWorkload.generate()
-try WorkloadFile.write(workload, to: options.file)
-let ratio = Double(workload.jsonByteCount) / Double(workload.compressedByteCount)
-print("workload: \(workload.setupMessageCount) setup frames + \(workload.dispatchCount) dispatches, "
-    + "\(workload.jsonByteCount) bytes of JSON, \(workload.compressedByteCount) bytes zstd-stream (level 3, "
-    + "\(format(ratio, 2))x), generated in \(format(Date().timeIntervalSince(generationStart), 1)) s -> \(options.file)")
-print("mix: " + workload.eventCounts.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+/// Generates the workload, writes the file both sides read, prints what it holds, and keeps only its sizes: the
+/// generator's 130 MB of messages must not stay on Apus's heap while Apus is timed (the Python peer does not carry
+/// them either).
+func generateWorkloadFile(_ path: String) throws -> (dispatchCount: Int, jsonByteCount: Int) {
+    let generationStart = Date()
+    let workload = try IngestWorkload.generate()
+    try WorkloadFile.write(workload, to: path)
+    let ratio = Double(workload.jsonByteCount) / Double(workload.compressedByteCount)
+    print("workload: \(workload.setupMessageCount) setup frames + \(workload.dispatchCount) dispatches, "
+        + "\(workload.jsonByteCount) bytes of JSON, \(workload.compressedByteCount) bytes zstd-stream (level 3, "
+        + "\(format(ratio, 2))x), generated in \(format(Date().timeIntervalSince(generationStart), 1)) s -> \(path)")
+    print("mix: " + workload.eventCounts.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+    return (workload.dispatchCount, workload.jsonByteCount)
+}
+let workload = try generateWorkloadFile(options.file)
 
 // Apus: read the file back, so both sides consume exactly the bytes on disk.
 let (_, messages) = try WorkloadFile.read(from: options.file)
