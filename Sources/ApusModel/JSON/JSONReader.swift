@@ -142,6 +142,64 @@ public struct JSONReader {
     /// After a non-nil key the caller must consume exactly one value (decode it or ``skipValue()``).
     @inline(__always)
     public mutating func nextKey() throws(JSONDecodingError) -> JSONKey? {
+        if let key = nextCompactKey() { return key }
+        return try nextKeyInGeneral()
+    }
+
+    /// The common case of ``nextKey()``, small enough to inline into every decoder's key loop: compact JSON (`,"key":`,
+    /// or `"key":` for the first key), an ASCII key of at most 15 bytes without escapes, read as two words. Returns
+    /// nil, consuming nothing, for anything else (whitespace, the closing brace, escapes, long keys, the end of the
+    /// buffer), which ``nextKeyInGeneral()`` then handles.
+    @inline(__always)
+    mutating func nextCompactKey() -> JSONKey? {
+        var index = offset
+        if needsComma {
+            guard index < bytes.count, byte(at: index) == UInt8(ascii: ",") else { return nil }
+            index += 1
+        }
+        let start = index + 1
+        // Sixteen key bytes and the colon after a 15-byte key must be in the buffer.
+        guard start + 17 <= bytes.count, byte(at: index) == UInt8(ascii: "\"") else { return nil }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        // For each word: the bytes equal to a quote, and the bytes a plain key may not hold (a backslash, a control
+        // character, a non-ASCII byte). The lowest flagged byte is exact; flags above it may be borrows, and only
+        // bytes before the quote are looked at.
+        @inline(__always) func classify(_ word: UInt64) -> (quotes: UInt64, unusual: UInt64) {
+            let quote = word ^ (ones &* 0x22)
+            let slash = word ^ (ones &* 0x5C)
+            return ((quote &- ones) & ~quote & highs,
+                    (((slash &- ones) & ~slash) | ((word &- ones &* 0x20) & ~word) | word) & highs)
+        }
+        let first = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: start, as: UInt64.self))
+        let (firstQuotes, firstUnusual) = classify(first)
+        let length: Int
+        let head: UInt64
+        if firstQuotes != 0 {
+            length = firstQuotes.trailingZeroBitCount >> 3
+            let before: UInt64 = length == 0 ? 0 : (1 << (UInt64(length) << 3)) &- 1
+            guard firstUnusual & before == 0 else { return nil }
+            head = first & before
+        } else {
+            guard firstUnusual == 0 else { return nil }
+            let second = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: start + 8, as: UInt64.self))
+            let (secondQuotes, secondUnusual) = classify(second)
+            guard secondQuotes != 0 else { return nil }
+            let tail = secondQuotes.trailingZeroBitCount >> 3
+            let before: UInt64 = tail == 0 ? 0 : (1 << (UInt64(tail) << 3)) &- 1
+            guard secondUnusual & before == 0 else { return nil }
+            length = 8 + tail
+            head = first
+        }
+        guard byte(at: start + length + 1) == UInt8(ascii: ":") else { return nil }
+        offset = start + length + 2
+        needsComma = false
+        return JSONKey(raw: UnsafeRawBufferPointer(rebasing: bytes[start..<(start + length)]), isEscaped: false, head: head)
+    }
+
+    /// The general case of ``nextKey()``: whitespace anywhere, the end of the object, escaped or long keys.
+    @inline(never)
+    mutating func nextKeyInGeneral() throws(JSONDecodingError) -> JSONKey? {
         var current = try peekByte()
         if current == UInt8(ascii: "}") {
             offset += 1
