@@ -291,3 +291,61 @@ extension String {
         }
     }
 }
+
+/// The one-comparison shortcuts for `null`, booleans and one-digit integers give the general readers' answers, and
+/// leave every other input to them.
+@Suite struct LiteralShortcutTests {
+    private func read<T>(_ json: String, _ body: (inout JSONReader) throws(JSONDecodingError) -> T) -> (T?, Int) {
+        let bytes = Array(json.utf8)
+        return bytes.withUnsafeBytes { buffer in
+            var reader = JSONReader(bytes: buffer)
+            let value = try? body(&reader)
+            return (value, reader.offset)
+        }
+    }
+
+    @Test func booleans() {
+        #expect(read("true,") { r throws(JSONDecodingError) in try r.readBool() } == (true, 4))
+        #expect(read("false}") { r throws(JSONDecodingError) in try r.readBool() } == (false, 5))
+        #expect(read("true") { r throws(JSONDecodingError) in try r.readBool() } == (true, 4), "at the end of the buffer")
+        #expect(read(" false") { r throws(JSONDecodingError) in try r.readBool() } == (false, 6), "after whitespace")
+        #expect(read("falsy,") { r throws(JSONDecodingError) in try r.readBool() }.0 == nil)
+        #expect(read("fals") { r throws(JSONDecodingError) in try r.readBool() }.0 == nil)
+        #expect(read("tru,") { r throws(JSONDecodingError) in try r.readBool() }.0 == nil)
+        #expect(read("null,") { r throws(JSONDecodingError) in try r.readBool() }.0 == nil)
+    }
+
+    @Test func nulls() {
+        #expect(read("null,") { r throws(JSONDecodingError) in try r.consumeNull() } == (true, 4))
+        #expect(read("null") { r throws(JSONDecodingError) in try r.consumeNull() } == (true, 4))
+        #expect(read(" null") { r throws(JSONDecodingError) in try r.consumeNull() } == (true, 5))
+        #expect(read("nul") { r throws(JSONDecodingError) in try r.consumeNull() }.0 == nil)
+        #expect(read("nulL,") { r throws(JSONDecodingError) in try r.consumeNull() }.0 == nil)
+        #expect(read("1,") { r throws(JSONDecodingError) in try r.consumeNull() } == (false, 0))
+    }
+
+    @Test func oneDigitIntegers() {
+        for digit in 0...9 {
+            for end in [",", "}", "]"] {
+                #expect(read("\(digit)\(end)") { r throws(JSONDecodingError) in try r.readInt64() } == (Int64(digit), 1))
+            }
+        }
+        // The shortcut and the general reader agree on everything, including where they stop.
+        for text in ["05,", "0,", "9]", "10}", "-0,", "1e2,", "3 ,", "7", "x,", "-", "00,", "4\"", "12345678901234567890,"] {
+            let fast = read(text) { r throws(JSONDecodingError) in try r.readInt64() }
+            let general = read(text) { r throws(JSONDecodingError) in try r.readInt64InGeneral() }
+            #expect(fast.0 == general.0 && (fast.0 == nil || fast.1 == general.1), "\(text)")
+        }
+        for text in ["true,", "false]", "true", "false", " true,", "fals", "falsy,", "trUe,", "null,"] {
+            let fast = read(text) { r throws(JSONDecodingError) in try r.readBool() }
+            let general = read(text) { r throws(JSONDecodingError) in try r.readBoolInGeneral() }
+            #expect(fast.0 == general.0 && (fast.0 == nil || fast.1 == general.1), "\(text)")
+        }
+        #expect(read("42,") { r throws(JSONDecodingError) in try r.readInt64() } == (42, 2))
+        #expect(read("7") { r throws(JSONDecodingError) in try r.readInt64() } == (7, 1), "at the end of the buffer")
+        #expect(read("7.5,") { r throws(JSONDecodingError) in try r.readInt64() }.0 == nil)
+        #expect(read("-3,") { r throws(JSONDecodingError) in try r.readInt64() } == (-3, 2))
+        #expect(read("x,") { r throws(JSONDecodingError) in try r.readInt64() }.0 == nil)
+        #expect(read(" 3,") { r throws(JSONDecodingError) in try r.readInt64() } == (3, 2))
+    }
+}

@@ -51,6 +51,22 @@ extension JSONReader {
     /// Reads a JSON integer that fits in `Int64`.
     @inline(__always)
     public mutating func readInt64() throws(JSONDecodingError) -> Int64 {
+        // The common case (flags, types, counts): one digit right here, then the end of the value.
+        if offset + 2 <= bytes.count {
+            let digit = byte(at: offset) &- UInt8(ascii: "0")
+            let next = byte(at: offset + 1)
+            if digit < 10, next == UInt8(ascii: ",") || next == UInt8(ascii: "}") || next == UInt8(ascii: "]") {
+                offset += 1
+                needsComma = true
+                return Int64(digit)
+            }
+        }
+        return try readInt64InGeneral()
+    }
+
+    /// ``readInt64()`` for every other number, whitespace and errors.
+    @inline(never)
+    mutating func readInt64InGeneral() throws(JSONDecodingError) -> Int64 {
         let current = try peekByte()
         guard current == UInt8(ascii: "-") || Self.isDigit(current) else {
             throw error(.typeMismatch(expected: "number"))

@@ -93,6 +93,13 @@ public struct JSONReader {
     /// Consumes a `null` and returns true if the next value is null; otherwise consumes nothing and returns false.
     @inline(__always)
     public mutating func consumeNull() throws(JSONDecodingError) -> Bool {
+        // The common case, `null` right here, with one comparison.
+        if offset + 4 <= bytes.count,
+           UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self)) == Self.nullWord {
+            offset += 4
+            needsComma = true
+            return true
+        }
         guard try peekByte() == UInt8(ascii: "n") else { return false }
         try readLiteral("null")
         return true
@@ -110,8 +117,34 @@ public struct JSONReader {
         needsComma = true
     }
 
+    /// `null`, `true` and the first four bytes of `false` as little-endian words.
+    @usableFromInline static let nullWord: UInt32 = 0x6C6C_756E
+    @usableFromInline static let trueWord: UInt32 = 0x6575_7274
+    @usableFromInline static let falsWord: UInt32 = 0x736C_6166
+
     /// Reads `true` or `false`.
+    @inline(__always)
     public mutating func readBool() throws(JSONDecodingError) -> Bool {
+        // The common case, the literal right here, with one or two comparisons.
+        if offset + 5 <= bytes.count {
+            let word = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+            if word == Self.trueWord {
+                offset += 4
+                needsComma = true
+                return true
+            }
+            if word == Self.falsWord && byte(at: offset + 4) == UInt8(ascii: "e") {
+                offset += 5
+                needsComma = true
+                return false
+            }
+        }
+        return try readBoolInGeneral()
+    }
+
+    /// ``readBool()`` after whitespace, at the end of the buffer, or on a wrong value.
+    @inline(never)
+    mutating func readBoolInGeneral() throws(JSONDecodingError) -> Bool {
         let current = try peekByte()
         if current == UInt8(ascii: "t") {
             try readLiteral("true")
