@@ -104,14 +104,7 @@ import Testing
     @Test func aJobRescheduledElsewhereWhileItRunsKeepsItsNewSchedule() async throws {
         let gate = Gate()
         let log = RunLog()
-        let scheduler = fixture.makeScheduler()
-        scheduler.register(kind: "test") { job in
-            log.started(job.payload)
-            if job.payload == "first" { await gate.wait() }
-            log.ended()
-            return .succeeded
-        }
-        scheduler.start()
+        let scheduler = fixture.startSchedulerHoldingFirstRun(gate: gate, log: log)
         let start = fixture.clock.now()
         try await scheduler.schedule(NewJob(kind: "test", key: "ban", payload: "first", dueAt: start))
         await log.waitForStarts(1)

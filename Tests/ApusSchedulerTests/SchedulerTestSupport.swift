@@ -127,6 +127,20 @@ struct SchedulerFixture {
         )
     }
 
+    /// A started scheduler whose `test` handler logs each run and holds the run whose payload is `first` until
+    /// `gate` opens (a handler still working when its job is replaced).
+    func startSchedulerHoldingFirstRun(gate: Gate, log: RunLog) -> Scheduler {
+        let scheduler = makeScheduler()
+        scheduler.register(kind: "test") { job in
+            log.started(job.payload)
+            if job.payload == "first" { await gate.wait() }
+            log.ended()
+            return .succeeded
+        }
+        scheduler.start()
+        return scheduler
+    }
+
     func job(_ key: String, in delay: Duration, kind: String = "test") -> NewJob {
         NewJob(kind: kind, key: key, payload: "{}", dueAt: clock.now() + delay)
     }
