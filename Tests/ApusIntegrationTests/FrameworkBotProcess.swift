@@ -97,6 +97,18 @@ func eventually(
     }
 }
 
+/// A started simulator serving one guild, with that guild's id and its first text channel.
+func startOneGuildSimulator() async throws
+    -> (simulator: DiscordSimulator, configuration: SimulatorConfiguration, guildID: UInt64, channelID: UInt64) {
+    var configuration = SimulatorConfiguration()
+    configuration.guildCount = 1
+    let simulator = DiscordSimulator(configuration: configuration)
+    try await simulator.start()
+    let guildID = try #require(simulator.world.guildIDs.first)
+    let channelID = try #require(simulator.world.textChannelIDs.first)
+    return (simulator, configuration, guildID, channelID)
+}
+
 /// A fresh directory for a test's database file, removed by the caller.
 func temporaryDatabasePath(_ label: String) throws -> (directory: URL, path: String) {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("apus-\(label)-\(UUID().uuidString)")

@@ -28,10 +28,8 @@ struct FrameworkLevelsTests {
         let rewardRole = try #require(simulator.world.roleIDs(guildID: guildID)["Muted"])
         let author = try #require(simulator.world.memberIDs(guildID: guildID).last)
 
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("apus-framework-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let (directory, databasePath) = try temporaryDatabasePath("framework")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let databasePath = directory.appendingPathComponent("bot.sqlite").path
         let database = try SQLiteDatabase(location: .file(databasePath))
 
         var botConfiguration = BotConfiguration(token: simulatorConfiguration.token, intents: [.guilds, .guildMessages, .messageContent, .guildMembers])

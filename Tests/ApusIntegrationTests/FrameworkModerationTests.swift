@@ -20,12 +20,7 @@ struct FrameworkModerationTests {
         let regulars: [UInt64]
 
         static func start() async throws -> Guild {
-            var configuration = SimulatorConfiguration()
-            configuration.guildCount = 1
-            let simulator = DiscordSimulator(configuration: configuration)
-            try await simulator.start()
-            let guildID = try #require(simulator.world.guildIDs.first)
-            let channelID = try #require(simulator.world.textChannelIDs.first)
+            let (simulator, configuration, guildID, channelID) = try await startOneGuildSimulator()
             // The bot, the owner (Admin), a Moderator, a Muted member, then regular members.
             let members = simulator.world.memberIDs(guildID: guildID)
             return Guild(simulator: simulator, configuration: configuration, guildID: guildID, channelID: channelID,

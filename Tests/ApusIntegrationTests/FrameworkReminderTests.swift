@@ -15,17 +15,10 @@ import Testing
 struct FrameworkReminderTests {
     @Test("scheduled, crashed, restarted: each reminder posts once, including one whose post landed before the crash")
     func remindersAcrossCrash() async throws {
-        var configuration = SimulatorConfiguration()
-        configuration.guildCount = 1
-        let simulator = DiscordSimulator(configuration: configuration)
-        try await simulator.start()
-        let guildID = try #require(simulator.world.guildIDs.first)
-        let channelID = try #require(simulator.world.textChannelIDs.first)
+        let (simulator, configuration, guildID, channelID) = try await startOneGuildSimulator()
         let author = try #require(simulator.world.memberIDs(guildID: guildID).last)
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("apus-reminders-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let (directory, databasePath) = try temporaryDatabasePath("reminders")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let databasePath = directory.appendingPathComponent("bot.sqlite").path
         let clock = ManualWallClock()
         let deadline = ContinuousClock.now + .seconds(60)
 
@@ -75,19 +68,12 @@ struct FrameworkReminderTests {
 
     @Test("the Cancel button works after a restart, only for the person who asked, and the job never fires")
     func cancelButtonAcrossRestart() async throws {
-        var configuration = SimulatorConfiguration()
-        configuration.guildCount = 1
-        let simulator = DiscordSimulator(configuration: configuration)
-        try await simulator.start()
-        let guildID = try #require(simulator.world.guildIDs.first)
-        let channelID = try #require(simulator.world.textChannelIDs.first)
+        let (simulator, configuration, guildID, channelID) = try await startOneGuildSimulator()
         let members = simulator.world.memberIDs(guildID: guildID)
         let author = try #require(members.last)
         let stranger = try #require(members.first { $0 != author })
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("apus-reminders-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let (directory, databasePath) = try temporaryDatabasePath("reminders")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let databasePath = directory.appendingPathComponent("bot.sqlite").path
         let clock = ManualWallClock()
         let deadline = ContinuousClock.now + .seconds(60)
 
