@@ -1,4 +1,5 @@
 import ApusCore
+import ApusModel
 
 /// The seeded benchmark workload: `guilds` GUILD_CREATE payloads of `membersPerGuild` members each, then
 /// `messageCount` MESSAGE_CREATE payloads, as gateway `d` JSON.
@@ -158,24 +159,11 @@ struct Workload {
 
     static func json(_ text: String) -> String { "\"\(text)\"" }
 
-    /// The text with JSON string escapes (quote, backslash, control characters).
+    /// The text with JSON string escapes, as ApusModel's `JSONWriter` writes them, without the quotes.
     static func escaped(_ text: String) -> String {
-        var result = ""
-        result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
+        var writer = JSONWriter()
+        writer.string(text)
+        return String(decoding: writer.bytes.dropFirst().dropLast(), as: UTF8.self)
     }
 
     /// A JSON string, or `null`.
