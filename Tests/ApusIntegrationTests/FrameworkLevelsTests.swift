@@ -121,12 +121,7 @@ struct FrameworkLevelsTests {
 extension FrameworkLevelsTests {
     @Test("a server admin switches levels off for the server with `config set`; a member without Manage Server cannot")
     func perGuildSwitchFromChat() async throws {
-        var simulatorConfiguration = SimulatorConfiguration()
-        simulatorConfiguration.guildCount = 1
-        let simulator = DiscordSimulator(configuration: simulatorConfiguration)
-        try await simulator.start()
-        let guildID = try #require(simulator.world.guildIDs.first)
-        let channelID = try #require(simulator.world.textChannelIDs.first)
+        let (simulator, simulatorConfiguration, guildID, channelID) = try await startOneGuildSimulator()
         let guildJSON = try #require(simulator.world.guildCreateJSON(guildID: guildID))
         let guildObject = try #require(try JSONSerialization.jsonObject(with: Data(guildJSON.utf8)) as? [String: Any])
         let owner = try #require((guildObject["owner_id"] as? String).flatMap { UInt64($0) })
