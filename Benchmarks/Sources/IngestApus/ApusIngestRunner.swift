@@ -85,7 +85,10 @@ public enum ApusIngestRunner {
             case .dispatch(_, let kind, let delivery, _):
                 dispatches += 1
                 if let delivery {
-                    await distributor.deliver(delivery, kind: kind, stalled: { _ in })
+                    // As the shard's reader does: a synchronous offer, an asynchronous wait only if a queue is full.
+                    if let left = distributor.offer(delivery, kind: kind) {
+                        await distributor.complete(left, stalled: { _ in })
+                    }
                     pending += 1
                 }
             case .broken:
@@ -130,7 +133,9 @@ public enum ApusIngestRunner {
             switch item {
             case .dispatch(_, let kind, let delivery, _):
                 dispatches += 1
-                if let delivery { await distributor.deliver(delivery, kind: kind, stalled: { _ in }) }
+                if let delivery, let left = distributor.offer(delivery, kind: kind) {
+                    await distributor.complete(left, stalled: { _ in })
+                }
             case .broken:
                 broken += 1
             default:

@@ -104,16 +104,25 @@ public final class BoundedEventQueue<Element: Sendable>: Sendable {
         while true {
             let result = state.withLock { state -> (batch: [Element]?, done: Bool, producers: [CheckedContinuation<Void, Never>]) in
                 if state.count > 0 {
-                    let end = min(state.buffer.count, state.head + max(1, maximum))
-                    let batch = Array(state.buffer[state.head..<end])
-                    state.head = end
-                    state.statistics.delivered += batch.count
-                    if state.head == state.buffer.count {
-                        state.buffer.removeAll(keepingCapacity: true)
-                        state.head = 0
+                    let batch: [Element]
+                    if state.head == 0 && state.buffer.count <= max(1, maximum) {
+                        // Everything queued fits in one batch: hand over the buffer itself (no copy, no retain
+                        // and release per element) and start a new one of the same size.
+                        batch = state.buffer
+                        state.buffer = []
+                        state.buffer.reserveCapacity(batch.count)
                     } else {
-                        state.compact()
+                        let end = min(state.buffer.count, state.head + max(1, maximum))
+                        batch = Array(state.buffer[state.head..<end])
+                        state.head = end
+                        if state.head == state.buffer.count {
+                            state.buffer.removeAll(keepingCapacity: true)
+                            state.head = 0
+                        } else {
+                            state.compact()
+                        }
                     }
+                    state.statistics.delivered += batch.count
                     let producers = state.producers
                     state.producers.removeAll()
                     return (batch, false, producers)

@@ -71,18 +71,63 @@ public final class EventDistributor: Sendable {
         state.withLock { $0.subscriptions.map(\.queue.statistics) }
     }
 
-    /// Delivers to every interested handler. When a ``OverflowPolicy/wait`` queue is full, `stalled(true)` is
-    /// called before waiting for room and `stalled(false)` after.
-    public func deliver(_ delivery: GatewayDelivery, kind: EventKind, stalled: (Bool) -> Void) async {
-        let subscriptions = state.withLock { $0.subscriptions }
+    /// A delivery that some interested queue had no room for: what ``offer(_:kind:)`` could not hand over without
+    /// waiting. Finish it with ``complete(_:stalled:)``.
+    public struct PendingDelivery: Sendable {
+        /// The delivery.
+        public let delivery: GatewayDelivery
+        /// Its event kind.
+        public let kind: EventKind
+        /// The first subscription (in subscription order) that has not received it yet; subscriptions are only
+        /// ever appended, so the index stays valid.
+        let nextSubscription: Int
+    }
+
+    /// Hands `delivery` to every interested queue that has room, without waiting and without suspending. Returns
+    /// nil when every interested queue took it, or what is left when a ``OverflowPolicy/wait`` queue was full: the
+    /// caller finishes it with ``complete(_:stalled:)``, so deliveries stay in order.
+    ///
+    /// This is the per-event fast path of a shard's reader: one lock, and no asynchronous call unless a queue is full.
+    public func offer(_ delivery: GatewayDelivery, kind: EventKind) -> PendingDelivery? {
+        offer(delivery, kind: kind, from: 0)
+    }
+
+    private func offer(_ delivery: GatewayDelivery, kind: EventKind, from start: Int) -> PendingDelivery? {
         let bit = kind.knownBit
-        for subscription in subscriptions where subscription.wants(kind, bit: bit) {
-            if !subscription.queue.tryPush(delivery) {
-                stalled(true)
-                await subscription.queue.push(delivery)
-                stalled(false)
+        // The queues' locks are taken inside the distributor's; a queue never takes the distributor's lock, so
+        // the order is fixed and cannot deadlock.
+        let stoppedAt = state.withLock { state -> Int? in
+            var index = start
+            while index < state.subscriptions.count {
+                let subscription = state.subscriptions[index]
+                if subscription.wants(kind, bit: bit), !subscription.queue.tryPush(delivery) { return index }
+                index += 1
             }
+            return nil
         }
+        guard let stoppedAt else { return nil }
+        return PendingDelivery(delivery: delivery, kind: kind, nextSubscription: stoppedAt)
+    }
+
+    /// Finishes a delivery that ``offer(_:kind:)`` could not complete: waits for room in the full queue, then goes
+    /// on with the remaining subscriptions. `stalled(true)` is called before each wait and `stalled(false)` after.
+    public func complete(_ pending: PendingDelivery, stalled: (Bool) -> Void) async {
+        var next: PendingDelivery? = pending
+        while let current = next {
+            let queue = state.withLock { $0.subscriptions[current.nextSubscription].queue }
+            stalled(true)
+            await queue.push(current.delivery)
+            stalled(false)
+            next = offer(current.delivery, kind: current.kind, from: current.nextSubscription + 1)
+        }
+    }
+
+    /// Delivers to every interested handler. When a ``OverflowPolicy/wait`` queue is full, `stalled(true)` is
+    /// called before waiting for room and `stalled(false)` after. Equivalent to ``offer(_:kind:)`` followed, when
+    /// something is left, by ``complete(_:stalled:)``.
+    public func deliver(_ delivery: GatewayDelivery, kind: EventKind, stalled: (Bool) -> Void) async {
+        guard let pending = offer(delivery, kind: kind) else { return }
+        await complete(pending, stalled: stalled)
     }
 
     /// Ends every queue; handlers drain what is left and stop.

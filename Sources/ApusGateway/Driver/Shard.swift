@@ -269,8 +269,9 @@ public final class Shard: Sendable {
             case nil:
                 machine.withLock { $0.receivedDispatch(sequence: sequence) }
             }
-            if let delivery {
-                await distributor.deliver(delivery, kind: kind) { stalled in
+            // The synchronous offer is the common case; only a full queue costs an asynchronous wait.
+            if let delivery, let pending = distributor.offer(delivery, kind: kind) {
+                await distributor.complete(pending) { stalled in
                     machine.withLock { $0.readerStalled(stalled) }
                 }
             }
