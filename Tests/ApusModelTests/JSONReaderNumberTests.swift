@@ -109,3 +109,94 @@ import Testing
         #expect(JSONReader.parseEightDigits(Array("99999999".utf8).withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }) == 99_999_999)
     }
 }
+
+/// The three-word reader of quoted 16–19-digit strings (snowflakes, nonces) against a plain reference: the first
+/// quote after the opening one ends the text, which must be 16 to 19 digits. Every byte value at every position,
+/// seeded random lengths and paddings, and the decoders that use it.
+@Suite struct QuotedLongDigitsTests {
+    /// What the quick reader must return for `bytes` (opening quote at 0) when at least 24 bytes follow the quote.
+    private static func reference(_ bytes: [UInt8]) -> (value: UInt64, next: Int)? {
+        guard let close = bytes.dropFirst().firstIndex(of: UInt8(ascii: "\"")) else { return nil }
+        let digits = bytes[1..<close]
+        guard (16...19).contains(digits.count), digits.allSatisfy({ (0x30...0x39).contains($0) }),
+              let value = UInt64(String(decoding: digits, as: UTF8.self)) else { return nil }
+        return (value, close + 1)
+    }
+
+    private static func quick(_ bytes: [UInt8]) -> (value: UInt64, next: Int)? {
+        bytes.withUnsafeBytes { JSONReader(bytes: $0).quotedLongDigits(openingQuoteAt: 0) }
+    }
+
+    @Test func everyByteAtEveryPosition() {
+        let base = Array(#""1234567890123456789","x":[1,2,3]}"#.utf8)
+        var checked = 0
+        for position in 1..<25 {
+            for value in 0...255 {
+                var bytes = base
+                bytes[position] = UInt8(value)
+                let expected = Self.reference(bytes)
+                let actual = Self.quick(bytes)
+                #expect(actual?.value == expected?.value && actual?.next == expected?.next, "byte \(value) at \(position)")
+                checked += 1
+            }
+        }
+        #expect(checked == 24 * 256)
+    }
+
+    @Test func seededLengthsAndPaddings() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt64 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return state >> 33
+        }
+        var quickHits = 0
+        for length in 0...24 {
+            for padding in 0...30 {
+                var text = "\""
+                for _ in 0..<length { text.append(Character(String(next() % 10))) }
+                text += "\"" + String(repeating: "}", count: padding)
+                let bytes = Array(text.utf8)
+                let actual = Self.quick(bytes)
+                if bytes.count >= 25, let expected = Self.reference(bytes) {
+                    // Enough room: every 16–19-digit text must take the quick path.
+                    #expect(actual?.value == expected.value && actual?.next == expected.next, "\(text)")
+                    quickHits += 1
+                } else {
+                    #expect(actual == nil || (actual?.value == Self.reference(bytes)?.value), "\(text)")
+                }
+            }
+        }
+        #expect(quickHits > 50)
+    }
+
+    @Test func decodersAgreeOnBothPaths() throws {
+        // In an object the quick path is taken; at the end of the input (fewer than 24 bytes left) the general one.
+        struct Holder: JSONDecodable {
+            var id: Snowflake
+            var nonce: StoredNonce?
+            init(from reader: inout JSONReader) throws(JSONDecodingError) {
+                id = Snowflake(0)
+                try reader.beginObject()
+                while let key = try reader.nextKey() {
+                    switch key {
+                    case "id": id = try reader.decode()
+                    case "nonce": nonce = try reader.decodeNullable()
+                    default: try reader.skipValue()
+                    }
+                }
+            }
+        }
+        for text in ["1477092940198674609", "1000000000000000", "9999999999999999999", "0000000000000001"] {
+            let object = try Holder(jsonString: #"{"id":"\#(text)","nonce":"\#(text)","padding":[0,0,0,0,0,0,0,0,0,0]}"#)
+            #expect(object.id.rawValue == UInt64(text))
+            #expect(try Snowflake(jsonString: "\"\(text)\"").rawValue == UInt64(text))
+            // A leading zero keeps the nonce as text, as the general path does.
+            let general = try Holder(jsonString: #"{"id":"1","nonce":"\#(text)"}"#)
+            #expect(object.nonce?.nonce == general.nonce?.nonce)
+            #expect(object.nonce?.nonce == .string(text))
+        }
+        #expect(throws: JSONDecodingError.self) {
+            try Holder(jsonString: #"{"id":"99999999999999999999","padding":[0,0,0,0,0,0,0,0,0,0]}"#)
+        }
+    }
+}

@@ -133,6 +133,37 @@ extension JSONReader {
         return (digits &* (10_000 << 32 + 1)) >> 32
     }
 
+    /// A JSON string of 16 to 19 decimal digits (every snowflake since 2016, most nonces) whose opening quote is at
+    /// `quote`, read as three words without scanning the string first: two words of eight digits, then a word
+    /// holding the last zero to three digits and the closing quote. Returns the value and the offset after the
+    /// closing quote, or nil for anything else (fewer than 24 bytes left, other lengths, non-digits, escapes): the
+    /// caller then takes its general path. Never reads outside `bytes`; 19 digits cannot overflow.
+    @inline(__always)
+    func quotedLongDigits(openingQuoteAt quote: Int) -> (value: UInt64, next: Int)? {
+        let start = quote + 1
+        guard start + 24 <= bytes.count,
+              let high = Self.parseEightDigits(bytes.loadUnaligned(fromByteOffset: start, as: UInt64.self)),
+              let middle = Self.parseEightDigits(bytes.loadUnaligned(fromByteOffset: start + 8, as: UInt64.self))
+        else { return nil }
+        let tail = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: start + 16, as: UInt64.self))
+        // The digits at the start of `tail`: below the first byte flagged as not a digit. A byte can carry into the
+        // next one only when it is not a digit itself, so the first flag is exact (see `parseEightDigits`).
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let tops: UInt64 = 0x8080_8080_8080_8080
+        let atLeastZero = (tail &+ ones &* 0x50) & tops
+        let pastNine = (tail &+ ones &* 0x46) & tops
+        let notDigit = ~(atLeastZero & ~pastNine & ~tail) & tops
+        let tailDigits = notDigit.trailingZeroBitCount >> 3
+        guard tailDigits <= 3, byte(at: start + 16 + tailDigits) == UInt8(ascii: "\"") else { return nil }
+        var value = high &* 100_000_000 &+ middle
+        var index = 0
+        while index < tailDigits {
+            value = value &* 10 &+ ((tail >> (UInt64(index) << 3)) & 0xFF) &- 0x30
+            index += 1
+        }
+        return (value, start + 17 + tailDigits)
+    }
+
     /// Parses ASCII decimal digits in `start..<end` as a `UInt64`; nil on overflow, an empty range or a non-digit.
     @inline(__always)
     static func parseUInt64(bytes: UnsafeRawBufferPointer, start: Int, end: Int) -> UInt64? {

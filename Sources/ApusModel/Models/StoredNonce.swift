@@ -24,6 +24,14 @@
     @usableFromInline init(from reader: inout JSONReader) throws(JSONDecodingError) {
         if try reader.peekByte() == UInt8(ascii: "\"") {
             let quote = reader.offset
+            // A client's usual nonce: 16 to 19 digits, without a leading zero, read without scanning first.
+            if let quick = reader.quotedLongDigits(openingQuoteAt: quote),
+               reader.byte(at: quote + 1) != UInt8(ascii: "0") {
+                reader.offset = quick.next
+                reader.needsComma = true
+                self = .decimalString(quick.value)
+                return
+            }
             let scanned = try reader.scanString()
             if !scanned.hasEscapes,
                let value = Self.canonicalDecimal(UnsafeRawBufferPointer(rebasing: reader.bytes[scanned.start..<scanned.end])) {

@@ -44,6 +44,12 @@ extension Snowflake: JSONDecodable {
     public init(from reader: inout JSONReader) throws(JSONDecodingError) {
         let current = try reader.peekByte()
         if current == UInt8(ascii: "\"") {
+            if let quick = reader.quotedLongDigits(openingQuoteAt: reader.offset) {
+                reader.offset = quick.next
+                reader.needsComma = true
+                rawValue = quick.value
+                return
+            }
             let start = reader.offset
             let scanned = try reader.scanString()
             reader.needsComma = true
