@@ -15,6 +15,23 @@ struct EventDistributorTests {
         (batch ?? []).compactMap(\.sequence)
     }
 
+    @Test("wants answers from the subscriptions so far: modelled kinds, unknown names, then everything")
+    func wantsFollowsSubscriptions() {
+        let distributor = EventDistributor()
+        #expect(!distributor.wants(.messageCreate))
+        _ = distributor.subscribe(to: [.messageCreate], capacity: 1, policy: .wait)
+        #expect(distributor.wants(.messageCreate))
+        #expect(!distributor.wants(.typingStart))
+        #expect(!distributor.wants(.unknown("SOMETHING_NEW")))
+        _ = distributor.subscribe(to: [.unknown("SOMETHING_NEW")], capacity: 1, policy: .wait)
+        #expect(distributor.wants(.unknown("SOMETHING_NEW")))
+        #expect(!distributor.wants(.unknown("SOMETHING_ELSE")))
+        #expect(!distributor.wants(.typingStart))
+        _ = distributor.subscribe(to: nil, capacity: 1, policy: .wait)
+        #expect(distributor.wants(.typingStart))
+        #expect(distributor.wants(.unknown("SOMETHING_ELSE")))
+    }
+
     @Test("offer hands an event to every interested queue and to no other")
     func offerRoutesByInterest() async {
         let distributor = EventDistributor()

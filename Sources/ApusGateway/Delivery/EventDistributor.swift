@@ -39,6 +39,10 @@ public final class EventDistributor: Sendable {
     }
 
     private let state = Mutex(State())
+    /// The modelled kinds anyone wants, as a bit mask (all ones once a subscription wants everything): a copy of
+    /// `State.unionMask` that ``wants(_:)`` reads without the lock, because it asks once per dispatch. Written only
+    /// under the lock, after the subscription it describes is in place.
+    private let wantedMask = Atomic<UInt64>(0)
 
     /// Creates a distributor with no subscribers.
     public init() {}
@@ -56,6 +60,7 @@ public final class EventDistributor: Sendable {
             } else {
                 state.wantsEverything = true
             }
+            wantedMask.store(state.wantsEverything ? ~0 : state.unionMask, ordering: .releasing)
         }
         return queue
     }
@@ -63,7 +68,9 @@ public final class EventDistributor: Sendable {
     /// Whether any handler wants events of `kind`.
     public func wants(_ kind: EventKind) -> Bool {
         let bit = kind.knownBit
-        return state.withLock { $0.wantsEverything || (bit != 0 ? $0.unionMask & bit != 0 : $0.union.contains(kind)) }
+        // A modelled kind: one atomic load. An unknown name: the set, under the lock.
+        if bit != 0 { return wantedMask.load(ordering: .acquiring) & bit != 0 }
+        return state.withLock { $0.wantsEverything || $0.union.contains(kind) }
     }
 
     /// The statistics of every subscription's queue, in subscription order.

@@ -6,8 +6,9 @@ public struct GatewayDelivery: Sendable {
     public enum Payload: Sendable {
         /// A decoded event (unknown event names arrive as ``GatewayEvent/unknown(name:data:)``).
         case event(GatewayEvent)
-        /// A dispatch whose body did not decode into its type: the raw JSON and the reason.
-        case undecodable(name: String, data: RawJSON, reason: String)
+        /// A dispatch whose body did not decode into its type: the raw JSON and the reason. Boxed (rare), so that a
+        /// delivery is a few words and copying one through the queue retains one reference.
+        indirect case undecodable(name: String, data: RawJSON, reason: String)
     }
 
     /// The shard that received it.
