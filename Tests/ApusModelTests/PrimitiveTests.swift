@@ -122,4 +122,39 @@ import Testing
         #expect(both("2026-02-28t00:00:00+00:00").general != nil)
         #expect(both("2026-02-28T00:00:00.101000+01:00").shortcut == nil)
     }
+
+    /// Decoding from JSON parses Discord's forms where they stand (no scan of the string first): whatever follows
+    /// the value, and for every byte value at every position of the string, it must give what scanning the string
+    /// and parsing it gives, and throw exactly when that throws.
+    @Test func readingInPlaceAgreesWithScanningFirst() {
+        func decoded(_ json: [UInt8]) -> DiscordTimestamp? {
+            json.withUnsafeBytes { bytes in
+                var reader = JSONReader(bytes: bytes)
+                return try? reader.decode(DiscordTimestamp.self)
+            }
+        }
+        func expected(_ json: [UInt8]) -> DiscordTimestamp? {
+            json.withUnsafeBytes { bytes in
+                var reader = JSONReader(bytes: bytes)
+                guard let scanned = try? reader.scanString(), !scanned.hasEscapes,
+                      let value = DiscordTimestamp.parse(UnsafeRawBufferPointer(rebasing: bytes[scanned.start..<scanned.end]))
+                else { return nil }
+                return DiscordTimestamp(microsecondsSinceEpoch: value)
+            }
+        }
+        let suffixes = ["", "}", #","x":"a"}"#, #"","#, #""""""""""#]
+        for base in ["2026-02-28T00:00:00.101000+00:00", "2026-02-28T23:59:60+00:00", "2026-02-28T23:59:60Z"] {
+            for suffix in suffixes {
+                let original = Array(("\"" + base + "\"" + suffix).utf8)
+                #expect(decoded(original) == expected(original) && expected(original) != nil, "\(base)\(suffix)")
+                for position in 1..<(base.utf8.count + 1) {
+                    for value in 0...255 {
+                        var bytes = original
+                        bytes[position] = UInt8(value)
+                        #expect(decoded(bytes) == expected(bytes), "byte \(value) at \(position) of \(base)\(suffix)")
+                    }
+                }
+            }
+        }
+    }
 }
