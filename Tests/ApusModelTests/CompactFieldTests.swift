@@ -145,4 +145,40 @@ import Testing
             #expect(ImageHash.parseHex8(word(bytes)) == reference(bytes))
         }
     }
+
+    /// Decoding from JSON parses the usual hash where it stands (no scan first): whatever follows the value, and
+    /// for every byte value at every position of the string, it must give what reading the string gives (same text,
+    /// same offset after it), and fail exactly when that fails.
+    @Test func readingInPlaceAgreesWithReadingTheString() {
+        func decoded(_ json: [UInt8]) -> (String, Int)? {
+            json.withUnsafeBytes { bytes in
+                var reader = JSONReader(bytes: bytes)
+                guard let hash = try? reader.decode(ImageHash.self) else { return nil }
+                return (hash.string, reader.offset)
+            }
+        }
+        func expected(_ json: [UInt8]) -> (String, Int)? {
+            json.withUnsafeBytes { bytes in
+                var reader = JSONReader(bytes: bytes)
+                guard let text = try? reader.readString() else { return nil }
+                return (ImageHash(text).string, reader.offset)
+            }
+        }
+        let suffixes = ["", "}", #","x":"a"}"#, #""""#]
+        for base in ["9fe207fe65acdacc6d0057384a099678", "a_9fe207fe65acdacc6d0057384a099678"] {
+            for suffix in suffixes {
+                let original = Array(("\"" + base + "\"" + suffix).utf8)
+                #expect(decoded(original) != nil)
+                for position in 1..<(base.utf8.count + 2) {
+                    for value in 0...255 {
+                        var bytes = original
+                        bytes[position] = UInt8(value)
+                        let (actual, reference) = (decoded(bytes), expected(bytes))
+                        #expect(actual?.0 == reference?.0 && actual?.1 == reference?.1,
+                                "byte \(value) at \(position) of \(base)\(suffix)")
+                    }
+                }
+            }
+        }
+    }
 }
