@@ -177,6 +177,38 @@ import Testing
         }
     }
 
+    /// The reader's UTF-8 validator (with its eight-bytes-at-a-time ASCII runs) against the standard library's, on
+    /// seeded random byte strings rich in boundary bytes: it must accept exactly what the standard library accepts.
+    @Test func utf8ValidationAgreesWithTheStandardLibrary() {
+        var state: UInt64 = 0x0123_4567_89AB_CDEF
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33) % bound
+        }
+        let interesting: [UInt8] = [0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0,
+                                    0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF]
+        let scalars = ["\u{e9}", "\u{20AC}", "\u{1F44B}", "\u{D7FF}", "\u{E000}", "\u{10FFFF}"].map { Array($0.utf8) }
+        var rejected = 0
+        for _ in 0..<20_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<next(40) {
+                switch next(4) {
+                case 0: bytes += Array("abcdefgh".utf8.prefix(1 + next(8)))
+                case 1: bytes.append(interesting[next(interesting.count)])
+                case 2: bytes += scalars[next(scalars.count)]
+                default: bytes += scalars[next(scalars.count)].dropLast(next(2))
+                }
+            }
+            let standard = String(validating: bytes, as: UTF8.self)
+            let ours: Bool = bytes.withUnsafeBytes { buffer in
+                (try? JSONReader.validateUTF8(buffer, baseOffset: 0)) != nil
+            }
+            #expect(ours == (standard != nil), "\(bytes)")
+            if standard == nil { rejected += 1 }
+        }
+        #expect(rejected > 1_000 && rejected < 19_000, "both valid and invalid strings were generated")
+    }
+
     @Test func snowflakesOfEveryLengthParseAndOverflowIsRejected() throws {
         #expect(try Snowflake(jsonString: "\"0\"") == 0)
         #expect(try Snowflake(jsonString: "\"1234567890123456789\"") == 1_234_567_890_123_456_789)

@@ -29,8 +29,12 @@ public final class BoundedEventQueue<Element: Sendable>: Sendable {
         var buffer: [Element] = []
         var head = 0
         var finished = false
-        var consumer: CheckedContinuation<Void, Never>?
-        var producers: [CheckedContinuation<Void, Never>] = []
+        // Unsafe rather than checked continuations: a checked one is a resilient type whose every copy and optional
+        // test goes through its value witnesses, on the per-event path. Each continuation is stored under the lock
+        // and taken out of the state (set to nil, or the list emptied) under the lock by whoever resumes it, so each
+        // is resumed exactly once; `finish()` takes and resumes any left.
+        var consumer: UnsafeContinuation<Void, Never>?
+        var producers: [UnsafeContinuation<Void, Never>] = []
         var statistics = Statistics()
         var count: Int { buffer.count - head }
 
@@ -60,7 +64,7 @@ public final class BoundedEventQueue<Element: Sendable>: Sendable {
     /// Adds an element without waiting. Returns false only under ``OverflowPolicy/wait`` when the queue is full (or
     /// when it is finished); under ``OverflowPolicy/dropOldest`` it always succeeds, dropping the oldest element.
     public func tryPush(_ element: Element) -> Bool {
-        let consumer = state.withLock { state -> CheckedContinuation<Void, Never>?? in
+        let consumer = state.withLock { state -> UnsafeContinuation<Void, Never>?? in
             if state.finished { return .none }
             if state.count >= capacity {
                 guard policy == .dropOldest else { return .none }
@@ -87,7 +91,7 @@ public final class BoundedEventQueue<Element: Sendable>: Sendable {
             if tryPush(element) { return true }
             let finished = state.withLock { $0.finished }
             if finished { return false }
-            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            await withUnsafeContinuation { (continuation: UnsafeContinuation<Void, Never>) in
                 let resumeNow = state.withLock { state -> Bool in
                     if state.finished || state.count < capacity { return true }
                     state.producers.append(continuation)
@@ -102,7 +106,7 @@ public final class BoundedEventQueue<Element: Sendable>: Sendable {
     /// finished and empty. One consumer only.
     public func nextBatch(maximum: Int = 256) async -> [Element]? {
         while true {
-            let result = state.withLock { state -> (batch: [Element]?, done: Bool, producers: [CheckedContinuation<Void, Never>]) in
+            let result = state.withLock { state -> (batch: [Element]?, done: Bool, producers: [UnsafeContinuation<Void, Never>]) in
                 if state.count > 0 {
                     let batch: [Element]
                     if state.head == 0 && state.buffer.count <= max(1, maximum) {
@@ -132,7 +136,7 @@ public final class BoundedEventQueue<Element: Sendable>: Sendable {
             for producer in result.producers { producer.resume() }
             if let batch = result.batch { return batch }
             if result.done { return nil }
-            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            await withUnsafeContinuation { (continuation: UnsafeContinuation<Void, Never>) in
                 let resumeNow = state.withLock { state -> Bool in
                     if state.count > 0 || state.finished { return true }
                     state.consumer = continuation

@@ -83,12 +83,9 @@ extension JSONReader {
         needsComma = true
         let content = UnsafeRawBufferPointer(rebasing: bytes[scanned.start..<scanned.end])
         if !scanned.hasEscapes {
-            if scanned.hasHighBytes {
-                // One validation (the standard library's) instead of ours and then the String initialiser's; ours
-                // runs only to locate the error in invalid input.
-                if let valid = String(validating: content, as: UTF8.self) { return valid }
-                try Self.validateUTF8(content, baseOffset: scanned.start)
-            }
+            // Non-ASCII text is validated here (which locates any error), not by `String(validating:as:)`: that
+            // initialiser is generic over the encoding and looks up type metadata on every call.
+            if scanned.hasHighBytes { try Self.validateUTF8(content, baseOffset: scanned.start) }
             return String(decoding: content, as: UTF8.self)
         }
         let unescaped = try unescape(start: scanned.start, end: scanned.end)
@@ -261,6 +258,12 @@ extension JSONReader {
         var index = 0
         let count = buffer.count
         while index < count {
+            // Runs of ASCII eight bytes at a time.
+            while index + 8 <= count,
+                  buffer.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+            }
+            guard index < count else { break }
             let lead = buffer.load(fromByteOffset: index, as: UInt8.self)
             if lead < 0x80 {
                 index += 1
