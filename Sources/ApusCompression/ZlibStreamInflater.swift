@@ -13,9 +13,11 @@ import CZlib
 /// Not thread-safe: one connection owns one inflater.
 public final class ZlibStreamInflater {
     private let stream: UnsafeMutablePointer<z_stream>
-    private var pending = GrowableBuffer(initialCapacity: 16 * 1024)
-    private var output = GrowableBuffer(initialCapacity: 64 * 1024)
-    private var broken = false
+    // Exclusivity is not checked at run time on these (see ``ZstdStreamDecompressor``): they are private, touched
+    // only by this class's own methods, and no method calls out while an access to one of them is in progress.
+    @exclusivity(unchecked) private var pending = GrowableBuffer(initialCapacity: 16 * 1024)
+    @exclusivity(unchecked) private var output = GrowableBuffer(initialCapacity: 64 * 1024)
+    @exclusivity(unchecked) private var broken = false
     /// The largest decompressed message accepted.
     public let maximumMessageSize: Int
 

@@ -10,8 +10,11 @@ import CZstd
 /// Not thread-safe: one connection owns one decompressor.
 public final class ZstdStreamDecompressor {
     private let context: OpaquePointer
-    private var output = GrowableBuffer(initialCapacity: 128 * 1024)
-    private var broken = false
+    // Exclusivity is not checked at run time on these two (the check costs two runtime calls per access, several
+    // per message): they are private, touched only by this class's own methods, and no method calls out (the
+    // `body` closure runs after `decompressIntoBuffer` has returned) while an access to either is in progress.
+    @exclusivity(unchecked) private var output = GrowableBuffer(initialCapacity: 128 * 1024)
+    @exclusivity(unchecked) private var broken = false
     /// The largest decompressed message accepted.
     public let maximumMessageSize: Int
 

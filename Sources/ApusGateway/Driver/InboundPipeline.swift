@@ -39,8 +39,10 @@ public final class InboundPipeline {
     private let distributor: EventDistributor
     private let zlib: ZlibStreamInflater?
     private let zstd: ZstdStreamDecompressor?
+    // Exclusivity is not checked at run time (several runtime calls per message otherwise): the counters are
+    // written only by this class's methods, each update a complete `+=` that calls nothing while it is in progress.
     /// What this connection has seen so far.
-    public private(set) var counters = InboundCounters()
+    @exclusivity(unchecked) public private(set) var counters = InboundCounters()
 
     /// Creates the pipeline of one connection.
     public init(
@@ -142,26 +144,23 @@ public final class InboundPipeline {
         }
     }
 
-    /// Decodes `d` with `decode`; when the range was tentative and decoding fails, scans the frame exactly and tries
-    /// once more. Returns the value or the error, and the envelope (exact if it had to be rescanned); throws only when
-    /// the frame cannot be scanned at all.
+    /// Decodes `d` (at `range`) with `decode`; when the range was tentative and decoding fails, scans the frame
+    /// exactly and tries once more. Returns the value or the error, and the range of `d` finally used (exact if the
+    /// frame had to be rescanned); throws only when the frame cannot be scanned at all. Only the range changes on a
+    /// rescan (the same frame has the same `op`, `s` and `t`), so the envelope itself is never copied here.
     private func decodeData<Value>(
-        _ envelope: GatewayEnvelope, json: UnsafeRawBufferPointer,
+        range: Range<Int>, tentative: Bool, json: UnsafeRawBufferPointer,
         _ decode: (UnsafeRawBufferPointer) throws -> Value
-    ) throws(JSONDecodingError) -> (Result<Value, any Error>, GatewayEnvelope) {
-        guard let range = envelope.dataRange else {
-            return (.failure(JSONDecodingErrorMissingData()), envelope)
-        }
+    ) throws(JSONDecodingError) -> (Result<Value, any Error>, range: Range<Int>?, tentative: Bool) {
         do {
-            return (.success(try decode(UnsafeRawBufferPointer(rebasing: json[range]))), envelope)
+            return (.success(try decode(UnsafeRawBufferPointer(rebasing: json[range]))), range, tentative)
         } catch {
-            guard envelope.dataRangeIsTentative else { return (.failure(error), envelope) }
-            let exact = try GatewayEnvelope.scan(json)
-            guard let exactRange = exact.dataRange else { return (.failure(error), exact) }
+            guard tentative else { return (.failure(error), range, false) }
+            guard let exactRange = try GatewayEnvelope.scan(json).dataRange else { return (.failure(error), nil, false) }
             do {
-                return (.success(try decode(UnsafeRawBufferPointer(rebasing: json[exactRange]))), exact)
+                return (.success(try decode(UnsafeRawBufferPointer(rebasing: json[exactRange]))), exactRange, false)
             } catch {
-                return (.failure(error), exact)
+                return (.failure(error), exactRange, false)
             }
         }
     }
@@ -169,43 +168,57 @@ public final class InboundPipeline {
     private func dispatch(envelope: GatewayEnvelope, json: UnsafeRawBufferPointer) -> InboundItem {
         counters.dispatches += 1
         let kind = envelope.eventName ?? .unknown("")
+        let sequence = envelope.sequence
         var lifecycle: InboundItem.Lifecycle?
         let wanted = distributor.wants(kind)
-        guard envelope.dataRange != nil else {
+        guard var range = envelope.dataRange else {
             counters.undecodableDispatches += 1
             let delivery = wanted ? GatewayDelivery(
-                shardID: shardID, sequence: envelope.sequence,
+                shardID: shardID, sequence: sequence,
                 payload: .undecodable(name: kind.name, data: RawJSON(bytes: Array("null".utf8)), reason: "dispatch without data")
             ) : nil
-            return .dispatch(sequence: envelope.sequence, kind: kind, delivery: delivery, lifecycle: nil)
+            return .dispatch(sequence: sequence, kind: kind, delivery: delivery, lifecycle: nil)
         }
+        var tentative = envelope.dataRangeIsTentative
         do {
-            var envelope = envelope
             if kind == .ready {
-                let (ready, exact) = try decodeData(envelope, json: json) { try Ready(jsonBytes: $0) }
-                envelope = exact
+                let (ready, readyRange, readyTentative) = try decodeData(range: range, tentative: tentative, json: json) {
+                    try Ready(jsonBytes: $0)
+                }
                 if case .success(let ready) = ready {
                     lifecycle = .ready(sessionID: ready.sessionID, resumeGatewayURL: ready.resumeGatewayURL)
                 }
+                guard let readyRange else {
+                    // The exact scan found no `d` after all: undecodable, delivered raw (empty) if anyone wants it.
+                    counters.undecodableDispatches += 1
+                    let delivery = wanted ? GatewayDelivery(
+                        shardID: shardID, sequence: sequence,
+                        payload: .undecodable(name: kind.name, data: RawJSON(bytes: []), reason: "\(JSONDecodingErrorMissingData())")
+                    ) : nil
+                    return .dispatch(sequence: sequence, kind: kind, delivery: delivery, lifecycle: lifecycle)
+                }
+                (range, tentative) = (readyRange, readyTentative)
             } else if kind == .resumed {
                 lifecycle = .resumed
             }
             guard wanted else {
                 counters.skippedUnsubscribed += 1
-                return .dispatch(sequence: envelope.sequence, kind: kind, delivery: nil, lifecycle: lifecycle)
+                return .dispatch(sequence: sequence, kind: kind, delivery: nil, lifecycle: lifecycle)
             }
-            let (event, exact) = try decodeData(envelope, json: json) { try GatewayEvent.decode(kind: kind, data: $0) }
+            let (event, finalRange, _) = try decodeData(range: range, tentative: tentative, json: json) {
+                try GatewayEvent.decode(kind: kind, data: $0)
+            }
             let payload: GatewayDelivery.Payload
             switch event {
             case .success(let event):
                 payload = .event(event)
             case .failure(let error):
                 counters.undecodableDispatches += 1
-                let raw = exact.dataRange.map { Array(UnsafeRawBufferPointer(rebasing: json[$0])) } ?? []
+                let raw = finalRange.map { Array(UnsafeRawBufferPointer(rebasing: json[$0])) } ?? []
                 payload = .undecodable(name: kind.name, data: RawJSON(bytes: raw), reason: "\(error)")
             }
-            let delivery = GatewayDelivery(shardID: shardID, sequence: envelope.sequence, payload: payload)
-            return .dispatch(sequence: envelope.sequence, kind: kind, delivery: delivery, lifecycle: lifecycle)
+            let delivery = GatewayDelivery(shardID: shardID, sequence: sequence, payload: payload)
+            return .dispatch(sequence: sequence, kind: kind, delivery: delivery, lifecycle: lifecycle)
         } catch {
             // The shortcut range did not decode and the frame does not scan exactly either: the frame is broken.
             counters.unscannableFrames += 1
