@@ -281,6 +281,27 @@ extension String {
         }
     }
 
+    /// The colon is taken from the loaded word when it falls inside it, and loaded separately when the closing quote
+    /// is a word's last byte (keys of 7 and 15 bytes): every byte value after the quote, at every key length.
+    @Test func everyByteAfterTheClosingQuote() {
+        let padding = Array(String(repeating: "1", count: 24).utf8)
+        for length in 0...15 {
+            let key = Array("abcdefghijklmnopqrstuvwxyz".utf8.prefix(length))
+            for value in 0...255 {
+                let bytes = [UInt8(ascii: ",")] + [UInt8(ascii: "\"")] + key + [UInt8(ascii: "\""), UInt8(value)] + padding
+                let json = String(decoding: bytes, as: UTF8.self)
+                guard Array(json.utf8) == bytes else { continue }  // invalid UTF-8 alone: covered by the reader's tests
+                let (compact, general) = both(json, needsComma: true)
+                if value == Int(UInt8(ascii: ":")) {
+                    #expect(compact != nil && compact?.key == general?.key && compact?.offset == general?.offset,
+                            "length \(length)")
+                } else {
+                    #expect(compact == nil, "byte \(value) after a key of length \(length)")
+                }
+            }
+        }
+    }
+
     @Test func declinesWhatItDoesNotHandle() {
         let padding = String(repeating: "1", count: 24)
         let declined = [
