@@ -208,15 +208,11 @@ public struct JSONReader {
         let (firstQuotes, firstUnusual) = classify(first)
         let length: Int
         let head: UInt64
-        // The byte after the closing quote, which must be the colon: taken from the word already loaded when the
-        // quote is not that word's last byte (most keys), which spares a load that depends on the key's length.
-        let afterQuote: UInt8
         if firstQuotes != 0 {
             length = firstQuotes.trailingZeroBitCount >> 3
             let before: UInt64 = length == 0 ? 0 : (1 << (UInt64(length) << 3)) &- 1
             guard firstUnusual & before == 0 else { return nil }
             head = first & before
-            afterQuote = length < 7 ? UInt8(truncatingIfNeeded: first >> (UInt64(length + 1) << 3)) : byte(at: start + 8)
         } else {
             guard firstUnusual == 0 else { return nil }
             let second = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: start + 8, as: UInt64.self))
@@ -227,9 +223,8 @@ public struct JSONReader {
             guard secondUnusual & before == 0 else { return nil }
             length = 8 + tail
             head = first
-            afterQuote = tail < 7 ? UInt8(truncatingIfNeeded: second >> (UInt64(tail + 1) << 3)) : byte(at: start + 16)
         }
-        guard afterQuote == UInt8(ascii: ":") else { return nil }
+        guard byte(at: start + length + 1) == UInt8(ascii: ":") else { return nil }
         offset = start + length + 2
         needsComma = false
         return JSONKey(raw: UnsafeRawBufferPointer(rebasing: bytes[start..<(start + length)]), isEscaped: false, head: head)
