@@ -181,7 +181,7 @@ public final class InboundPipeline {
         }
         var tentative = envelope.dataRangeIsTentative
         do {
-            if kind == .ready {
+            if case .ready = kind {
                 let (ready, readyRange, readyTentative) = try decodeData(range: range, tentative: tentative, json: json) {
                     try Ready(jsonBytes: $0)
                 }
@@ -198,7 +198,7 @@ public final class InboundPipeline {
                     return .dispatch(sequence: sequence, kind: kind, delivery: delivery, lifecycle: lifecycle)
                 }
                 (range, tentative) = (readyRange, readyTentative)
-            } else if kind == .resumed {
+            } else if case .resumed = kind {
                 lifecycle = .resumed
             }
             guard wanted else {
