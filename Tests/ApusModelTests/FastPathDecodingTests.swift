@@ -377,6 +377,15 @@ extension String {
         #expect(read("1,") { r throws(JSONDecodingError) in try r.consumeNull() } == (false, 0))
     }
 
+    @Test func skippingAgreesWithTheGeneralSkipper() {
+        for text in ["null,", "null", " null}", "nul", "nulL,", "nullnull", "\"null\",", "[null,1],", "{\"a\":null}",
+                     "1,", "true,", "-2.5e3]", "\"x\\\"y\",", "{}", "[]", "x"] {
+            let fast = read(text) { r throws(JSONDecodingError) in try r.skipValue() }
+            let general = read(text) { r throws(JSONDecodingError) in try r.skipValueInGeneral() }
+            #expect((fast.0 == nil) == (general.0 == nil) && fast.1 == general.1, "\(text)")
+        }
+    }
+
     @Test func oneDigitIntegers() {
         for digit in 0...9 {
             for end in [",", "}", "]"] {

@@ -2,7 +2,23 @@ extension JSONReader {
     // MARK: - Skipping and raw capture
 
     /// Skips the next value of any type, validating its structure (strings, escapes, UTF-8, numbers, nesting).
+    ///
+    /// The commonest unknown value in Discord's payloads, `null` (`avatar_decoration_data`, `collectibles`, ...), is
+    /// skipped here with one comparison; everything else is left to ``skipValueInGeneral()``.
+    @inline(__always)
     public mutating func skipValue() throws(JSONDecodingError) {
+        if offset + 4 <= bytes.count,
+           UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self)) == Self.nullWord {
+            offset += 4
+            needsComma = true
+            return
+        }
+        try skipValueInGeneral()
+    }
+
+    /// ``skipValue()`` for every value but a `null` in compact JSON.
+    @inline(never)
+    mutating func skipValueInGeneral() throws(JSONDecodingError) {
         let current = try peekByte()
         switch current {
         case UInt8(ascii: "\""):
