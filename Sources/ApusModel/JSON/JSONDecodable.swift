@@ -105,11 +105,12 @@ extension Array: JSONDecodable where Element: JSONDecodable {
 }
 
 extension Array where Element: JSONDecodable {
-    /// The first allocation of a decoded non-empty array: room for a few small elements, but never more than about
-    /// 512 bytes, so that arrays of large models (mentions with their members) stay off glibc's large-chunk path.
+    /// The first allocation of a decoded non-empty array: room for a few small elements, but no more than 960 bytes
+    /// of elements, so that with the array's header it stays within glibc's per-thread cache (chunks up to 1,032
+    /// bytes). Two mentions (some 450 bytes each, with their members) then fit without growing the array.
     @inline(__always)
     static var initialCapacity: Int {
-        Swift.max(1, Swift.min(4, 512 / Swift.max(1, MemoryLayout<Element>.stride)))
+        Swift.max(1, Swift.min(4, 960 / Swift.max(1, MemoryLayout<Element>.stride)))
     }
 }
 
