@@ -377,6 +377,39 @@ extension String {
         #expect(read("1,") { r throws(JSONDecodingError) in try r.consumeNull() } == (false, 0))
     }
 
+    /// Integers of every length, sign and ending against a reference built on the number scanner and the standard
+    /// library: the one-pass reader for up to 18 digits must give the same value, stop at the same byte, and fail
+    /// exactly when the reference fails.
+    @Test func integersAgreeWithTheReference() {
+        func reference(_ text: String) -> (Int64, Int)? {
+            Array(text.utf8).withUnsafeBytes { buffer in
+                var reader = JSONReader(bytes: buffer)
+                guard (try? reader.peekByte()) != nil, let scanned = try? reader.scanNumber(), scanned.isInteger,
+                      let value = Int64(String(decoding: buffer[scanned.start..<scanned.end], as: UTF8.self))
+                else { return nil }
+                return (value, scanned.end)
+            }
+        }
+        var state: UInt64 = 0xC0FF_EE00_1234_5678
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33) % bound
+        }
+        let prefixes = ["", "", "", "-", "0", " ", "-0"]
+        let suffixes = ["", ",", "}", "]", ".5,", "e3,", "E-1}", "x", " ,", "0", "\""]
+        for _ in 0..<20_000 {
+            var digits = ""
+            for _ in 0..<(1 + next(21)) { digits.append(Character(String(next(10)))) }
+            let text = prefixes[next(prefixes.count)] + digits + suffixes[next(suffixes.count)]
+            let (value, offset) = read(text) { r throws(JSONDecodingError) in try r.readInt64() }
+            let expected = reference(text)
+            #expect(value == expected?.0 && (value == nil || offset == expected?.1), "\(text)")
+        }
+        #expect(read("999999999999999999,") { r throws(JSONDecodingError) in try r.readInt64() } == (999_999_999_999_999_999, 18))
+        #expect(read("9223372036854775807}") { r throws(JSONDecodingError) in try r.readInt64() } == (Int64.max, 19))
+        #expect(read("9223372036854775808}") { r throws(JSONDecodingError) in try r.readInt64() }.0 == nil)
+    }
+
     @Test func skippingAgreesWithTheGeneralSkipper() {
         for text in ["null,", "null", " null}", "nul", "nulL,", "nullnull", "\"null\",", "[null,1],", "{\"a\":null}",
                      "1,", "true,", "-2.5e3]", "\"x\\\"y\",", "{}", "[]", "x"] {

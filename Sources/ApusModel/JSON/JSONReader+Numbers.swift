@@ -68,6 +68,32 @@ extension JSONReader {
     @inline(never)
     mutating func readInt64InGeneral() throws(JSONDecodingError) -> Int64 {
         let current = try peekByte()
+        // A positive integer of up to 18 digits (sequence numbers, Unix times, sizes), read in one pass: cannot
+        // overflow, and is taken only when the byte after it ends the number (not a digit, `.`, `e` or `E`).
+        if current &- UInt8(ascii: "1") < 9 {
+            var index = offset
+            var value: Int64 = 0
+            let limit = min(bytes.count, offset + 18)
+            while index < limit {
+                let digit = byte(at: index) &- UInt8(ascii: "0")
+                guard digit < 10 else { break }
+                value = value &* 10 &+ Int64(digit)
+                index += 1
+            }
+            let endsHere: Bool
+            if index == bytes.count {
+                endsHere = true
+            } else {
+                let next = byte(at: index)
+                endsHere = !Self.isDigit(next) && next != UInt8(ascii: ".") && next != UInt8(ascii: "e")
+                    && next != UInt8(ascii: "E")
+            }
+            if endsHere {
+                offset = index
+                needsComma = true
+                return value
+            }
+        }
         guard current == UInt8(ascii: "-") || Self.isDigit(current) else {
             throw error(.typeMismatch(expected: "number"))
         }
