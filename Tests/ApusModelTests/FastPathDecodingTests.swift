@@ -205,6 +205,23 @@ import Testing
             }
             #expect(ours == (standard != nil), "\(bytes)")
             if standard == nil { rejected += 1 }
+            // Read as a JSON string: the same text when valid; when not, the validator's error and offset.
+            let content = bytes.filter { $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
+            let json = [UInt8(ascii: "\"")] + content + [UInt8(ascii: "\"")]
+            let read: Result<String, JSONDecodingError> = json.withUnsafeBytes { buffer in
+                var reader = JSONReader(bytes: buffer)
+                return Result { () throws(JSONDecodingError) in try reader.readString() }
+            }
+            let expectedError = content.withUnsafeBytes { buffer -> JSONDecodingError? in
+                do { try JSONReader.validateUTF8(buffer, baseOffset: 1) } catch { return error as? JSONDecodingError }
+                return nil
+            }
+            switch read {
+            case .success(let text):
+                #expect(expectedError == nil && Array(text.utf8) == content, "\(content)")
+            case .failure(let error):
+                #expect(error.reason == .invalidUTF8 && error.offset == expectedError?.offset, "\(content)")
+            }
         }
         #expect(rejected > 1_000 && rejected < 19_000, "both valid and invalid strings were generated")
     }

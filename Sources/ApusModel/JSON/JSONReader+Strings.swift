@@ -83,16 +83,41 @@ extension JSONReader {
         needsComma = true
         let content = UnsafeRawBufferPointer(rebasing: bytes[scanned.start..<scanned.end])
         if !scanned.hasEscapes {
-            // Non-ASCII text is validated here (which locates any error), not by `String(validating:as:)`: that
-            // initialiser is generic over the encoding and looks up type metadata on every call.
-            if scanned.hasHighBytes { try Self.validateUTF8(content, baseOffset: scanned.start) }
-            return String(decoding: content, as: UTF8.self)
+            let string = String(decoding: content, as: UTF8.self)
+            // Non-ASCII text: the initialiser above validated it and replaced any invalid sequence, so the string's
+            // bytes equal the input exactly when the input is valid UTF-8 (one comparison; `String(validating:as:)`
+            // would look up type metadata on every call). Otherwise the reader's validator locates the error.
+            if scanned.hasHighBytes, !Self.sameBytes(string, content) {
+                try Self.validateUTF8(content, baseOffset: scanned.start)
+            }
+            return string
         }
         let unescaped = try unescape(start: scanned.start, end: scanned.end)
         return String(decoding: unescaped, as: UTF8.self)
     }
 
     /// Reads a string and returns its unescaped UTF-8 bytes.
+    /// Whether `string`'s UTF-8 is exactly `bytes` (compared eight bytes at a time).
+    static func sameBytes(_ string: String, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        var copy = string
+        return copy.withUTF8 { utf8 in
+            let count = bytes.count
+            guard utf8.count == count else { return false }
+            let mine = UnsafeRawBufferPointer(utf8)
+            var index = 0
+            while index + 8 <= count {
+                guard mine.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    == bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) else { return false }
+                index += 8
+            }
+            while index < count {
+                guard mine[index] == bytes[index] else { return false }
+                index += 1
+            }
+            return true
+        }
+    }
+
     public mutating func readStringBytes() throws(JSONDecodingError) -> [UInt8] {
         let current = try peekByte()
         guard current == UInt8(ascii: "\"") else { throw error(.typeMismatch(expected: "string")) }
