@@ -105,7 +105,6 @@ public final class BoundedEventQueue<Element: Sendable>: Sendable {
     /// Waits for at least one element and returns up to `maximum` of them, oldest first; nil once the queue is
     /// finished and empty. One consumer only.
     public func nextBatch(maximum: Int = 256) async -> [Element]? {
-        var yields = 0
         while true {
             let result = state.withLock { state -> (batch: [Element]?, done: Bool, producers: [UnsafeContinuation<Void, Never>]) in
                 if state.count > 0 {
@@ -137,14 +136,6 @@ public final class BoundedEventQueue<Element: Sendable>: Sendable {
             for producer in result.producers { producer.resume() }
             if let batch = result.batch { return batch }
             if result.done { return nil }
-            // Empty: yield a few times before sleeping. A producer on another thread that is adding events quickly
-            // (a burst, a backlog after a resume) then finds the consumer awake, instead of waking a sleeping
-            // thread for every event; an idle queue costs only these few yields before the consumer sleeps.
-            if yields < Self.yieldsBeforeSleeping {
-                yields += 1
-                await Task.yield()
-                continue
-            }
             await withUnsafeContinuation { (continuation: UnsafeContinuation<Void, Never>) in
                 let resumeNow = state.withLock { state -> Bool in
                     if state.count > 0 || state.finished { return true }
@@ -155,9 +146,6 @@ public final class BoundedEventQueue<Element: Sendable>: Sendable {
             }
         }
     }
-
-    /// How many times ``nextBatch(maximum:)`` yields on an empty queue before it sleeps.
-    static var yieldsBeforeSleeping: Int { 16 }
 
     /// Ends the queue: producers stop waiting, the consumer drains what is left and then gets nil.
     public func finish() {
