@@ -74,6 +74,11 @@ struct ChecklistConnectionTests {
         try await harness.waitUntilConnected()
         #expect(harness.simulator.sendReconnect() == 1)
         try await harness.waitUntil("the client resumed") { harness.simulator.counters().resumes == 1 }
+        // The simulator counts the RESUME when it accepts it; RESUMED enters the wire log when it is written, a moment
+        // later, on the connection's event loop.
+        try await harness.waitUntil("RESUMED was sent") {
+            harness.simulator.wireLog().contains { $0.eventName == "RESUMED" }
+        }
         let log = harness.simulator.wireLog()
         let op7 = try #require(log.first { $0.opcode == 7 })
         let close = try #require(log.first { $0.kind == .close && $0.index > op7.index })
