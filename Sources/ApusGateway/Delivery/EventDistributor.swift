@@ -94,7 +94,8 @@ public final class EventDistributor: Sendable {
     /// nil when every interested queue took it, or what is left when a ``OverflowPolicy/wait`` queue was full: the
     /// caller finishes it with ``complete(_:stalled:)``, so deliveries stay in order.
     ///
-    /// This is the per-event fast path of a shard's reader: one lock, and no asynchronous call unless a queue is full.
+    /// This is the per-event fast path of a shard's reader: the distributor's lock and each interested queue's, and
+    /// no asynchronous call unless a queue is full.
     public func offer(_ delivery: GatewayDelivery, kind: EventKind) -> PendingDelivery? {
         offer(delivery, kind: kind, from: 0)
     }

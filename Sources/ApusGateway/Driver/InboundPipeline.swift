@@ -165,6 +165,17 @@ public final class InboundPipeline {
         }
     }
 
+    /// Counts an undecodable dispatch and, if anyone wants its kind, the delivery that hands it over as raw JSON.
+    private func undecodable(
+        _ kind: EventKind, sequence: Int?, wanted: Bool, raw: [UInt8], reason: String
+    ) -> GatewayDelivery? {
+        counters.undecodableDispatches += 1
+        guard wanted else { return nil }
+        return GatewayDelivery(
+            shardID: shardID, sequence: sequence, payload: .undecodable(name: kind.name, data: RawJSON(bytes: raw), reason: reason)
+        )
+    }
+
     private func dispatch(envelope: GatewayEnvelope, json: UnsafeRawBufferPointer) -> InboundItem {
         counters.dispatches += 1
         let kind = envelope.eventName ?? .unknown("")
@@ -172,11 +183,8 @@ public final class InboundPipeline {
         var lifecycle: InboundItem.Lifecycle?
         let wanted = distributor.wants(kind)
         guard var range = envelope.dataRange else {
-            counters.undecodableDispatches += 1
-            let delivery = wanted ? GatewayDelivery(
-                shardID: shardID, sequence: sequence,
-                payload: .undecodable(name: kind.name, data: RawJSON(bytes: Array("null".utf8)), reason: "dispatch without data")
-            ) : nil
+            let delivery = undecodable(kind, sequence: sequence, wanted: wanted, raw: Array("null".utf8),
+                                       reason: "dispatch without data")
             return .dispatch(sequence: sequence, kind: kind, delivery: delivery, lifecycle: nil)
         }
         var tentative = envelope.dataRangeIsTentative
@@ -189,12 +197,9 @@ public final class InboundPipeline {
                     lifecycle = .ready(sessionID: ready.sessionID, resumeGatewayURL: ready.resumeGatewayURL)
                 }
                 guard let readyRange else {
-                    // The exact scan found no `d` after all: undecodable, delivered raw (empty) if anyone wants it.
-                    counters.undecodableDispatches += 1
-                    let delivery = wanted ? GatewayDelivery(
-                        shardID: shardID, sequence: sequence,
-                        payload: .undecodable(name: kind.name, data: RawJSON(bytes: []), reason: "\(JSONDecodingErrorMissingData())")
-                    ) : nil
+                    // The exact scan found no `d` after all.
+                    let delivery = undecodable(kind, sequence: sequence, wanted: wanted, raw: [],
+                                               reason: "\(JSONDecodingErrorMissingData())")
                     return .dispatch(sequence: sequence, kind: kind, delivery: delivery, lifecycle: lifecycle)
                 }
                 (range, tentative) = (readyRange, readyTentative)
@@ -208,16 +213,14 @@ public final class InboundPipeline {
             let (event, finalRange, _) = try decodeData(range: range, tentative: tentative, json: json) {
                 try GatewayEvent.decode(kind: kind, data: $0)
             }
-            let payload: GatewayDelivery.Payload
+            let delivery: GatewayDelivery?
             switch event {
             case .success(let event):
-                payload = .event(event)
+                delivery = GatewayDelivery(shardID: shardID, sequence: sequence, payload: .event(event))
             case .failure(let error):
-                counters.undecodableDispatches += 1
                 let raw = finalRange.map { Array(UnsafeRawBufferPointer(rebasing: json[$0])) } ?? []
-                payload = .undecodable(name: kind.name, data: RawJSON(bytes: raw), reason: "\(error)")
+                delivery = undecodable(kind, sequence: sequence, wanted: true, raw: raw, reason: "\(error)")
             }
-            let delivery = GatewayDelivery(shardID: shardID, sequence: sequence, payload: payload)
             return .dispatch(sequence: sequence, kind: kind, delivery: delivery, lifecycle: lifecycle)
         } catch {
             // The shortcut range did not decode and the frame does not scan exactly either: the frame is broken.

@@ -97,6 +97,25 @@ extension JSONReader {
     }
 
     /// Reads a string and returns its unescaped UTF-8 bytes.
+    /// Reads a JSON string of exactly `length` bytes, opening quote at `offset`, when `parse` accepts its bytes and
+    /// the byte after them is the closing quote: the reader then moves past it and the parsed value is returned.
+    /// Otherwise nothing is consumed and the caller takes its general path. No scan runs first, so `parse` must
+    /// accept only bytes that cannot occur unescaped inside a different string (no quote, backslash, control or
+    /// non-ASCII byte): then a success proves the string ends at that quote. Fixed-form values (timestamps, image
+    /// hashes) are read this way.
+    @inline(__always)
+    mutating func readFixedLengthString<Value>(
+        length: Int, _ parse: (UnsafeRawBufferPointer) -> Value?
+    ) -> Value? {
+        let closing = offset + length + 1
+        guard closing < bytes.count, byte(at: closing) == UInt8(ascii: "\""),
+              let value = parse(UnsafeRawBufferPointer(rebasing: bytes[(offset + 1)..<closing]))
+        else { return nil }
+        offset = closing + 1
+        needsComma = true
+        return value
+    }
+
     /// Whether `string`'s UTF-8 is exactly `bytes` (compared eight bytes at a time).
     static func sameBytes(_ string: String, _ bytes: UnsafeRawBufferPointer) -> Bool {
         var copy = string

@@ -166,29 +166,19 @@ public struct DiscordTimestamp: Sendable, Hashable, Comparable, CustomStringConv
 }
 
 extension DiscordTimestamp: JSONDecodable {
-    /// Discord's form of `length` characters in a JSON string whose opening quote is at `quote`, with the offset
-    /// after its closing quote; nil if the bytes there are anything else.
-    @inline(__always)
-    static func parseDiscordFormInPlace(_ reader: JSONReader, quote: Int, length: Int) -> (microseconds: Int64, next: Int)? {
-        let closing = quote + length + 1
-        guard closing < reader.bytes.count, reader.byte(at: closing) == UInt8(ascii: "\""),
-              let value = parseDiscordForm(UnsafeRawBufferPointer(rebasing: reader.bytes[(quote + 1)..<closing]))
-        else { return nil }
-        return (value, closing + 1)
-    }
-
     /// Reads an ISO 8601 string.
     public init(from reader: inout JSONReader) throws(JSONDecodingError) {
         let current = try reader.peekByte()
         guard current == UInt8(ascii: "\"") else { throw reader.error(.typeMismatch(expected: "timestamp string")) }
         let start = reader.offset
         // Discord's own forms (32 or 25 characters) parsed where they stand, before any scan: the parser accepts
-        // only digits and fixed punctuation there, so a success means the closing quote checked here ends the text.
-        if let value = Self.parseDiscordFormInPlace(reader, quote: start, length: 32)
-            ?? Self.parseDiscordFormInPlace(reader, quote: start, length: 25) {
-            reader.offset = value.next
-            reader.needsComma = true
-            microsecondsSinceEpoch = value.microseconds
+        // only digits and fixed punctuation, as `readFixedLengthString` requires.
+        if let value = reader.readFixedLengthString(length: 32, Self.parseDiscordForm) {
+            microsecondsSinceEpoch = value
+            return
+        }
+        if let value = reader.readFixedLengthString(length: 25, Self.parseDiscordForm) {
+            microsecondsSinceEpoch = value
             return
         }
         let scanned = try reader.scanString()

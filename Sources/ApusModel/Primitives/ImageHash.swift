@@ -43,17 +43,12 @@ public struct ImageHash: Sendable, Hashable, CustomStringConvertible, JSONDecoda
         let current = try reader.peekByte()
         guard current == UInt8(ascii: "\"") else { throw reader.error(.typeMismatch(expected: "string")) }
         let quote = reader.offset
-        // The usual hash (32 hex digits, or 34 with `a_`) parsed where it stands, before any scan: the parser accepts
-        // only hex digits (and the prefix) there, so a success means the closing quote checked here ends the text.
-        for length in 32...34 where length != 33 {
-            let closing = quote + length + 1
-            if closing < reader.bytes.count, reader.byte(at: closing) == UInt8(ascii: "\""),
-               let parsed = Self.parseCanonical(UnsafeRawBufferPointer(rebasing: reader.bytes[(quote + 1)..<closing])) {
-                reader.offset = closing + 1
-                reader.needsComma = true
-                self.init(storage: parsed)
-                return
-            }
+        // The usual hash (32 hex digits, or 34 with `a_`) parsed where it stands, before any scan: the parser
+        // accepts only hex digits and the prefix, as `readFixedLengthString` requires.
+        if let parsed = reader.readFixedLengthString(length: 32, Self.parseCanonical)
+            ?? reader.readFixedLengthString(length: 34, Self.parseCanonical) {
+            self.init(storage: parsed)
+            return
         }
         let scanned = try reader.scanString()
         if !scanned.hasEscapes, !scanned.hasHighBytes,
