@@ -171,6 +171,10 @@ let package = Package(
             name: "ApusInteractionsTests", dependencies: ["ApusInteractions", "ApusModel", "ApusHTTP", "ApusCore", "ApusSimulator"],
             swiftSettings: strictSettings
         ),
+        .testTarget(
+            name: "ApusFrameworkTests", dependencies: ["Apus", "ApusStore", "ApusConfig", "ApusCore", "ApusGateway"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "ApusPluginsTests", dependencies: ["ApusPlugins", "ApusCore", "ApusStore", "ApusConfig", "Apus"], swiftSettings: strictSettings),
         .testTarget(name: "ApusModelTests", dependencies: ["ApusModel"], swiftSettings: strictSettings),
         .testTarget(name: "ApusCompressionTests", dependencies: ["ApusCompression"], swiftSettings: strictSettings),

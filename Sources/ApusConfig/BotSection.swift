@@ -28,6 +28,12 @@ extension ConfigSection {
                 "database_url", .string(), default: .string("sqlite://apus.sqlite"), secret: true,
                 doc: "Database: sqlite://path or postgres://user:password@host/db (also APUS_DATABASE_URL)."),
             ConfigKey(
+                "resume_max_age", .duration, default: .duration(BotSettings.defaultResumeMaximumAge),
+                doc: "A restarted bot resumes the gateway sessions it stored at its last stop if they are younger than this."),
+            ConfigKey(
+                "shutdown_timeout", .duration, default: .duration(BotSettings.defaultShutdownTimeout),
+                doc: "How long a graceful stop (SIGTERM/SIGINT) may take before the process exits anyway, non-zero."),
+            ConfigKey(
                 "log_level", .string(choices: ["trace", "debug", "info", "notice", "warning", "error", "critical"]),
                 default: .string("info"), doc: "Lowest log level written."),
         ])

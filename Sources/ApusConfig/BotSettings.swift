@@ -5,6 +5,11 @@ public struct BotSettings: Sendable, Hashable, CustomStringConvertible {
     /// GUILDS, GUILD_MEMBERS, GUILD_MESSAGES, GUILD_MESSAGE_REACTIONS, DIRECT_MESSAGES, MESSAGE_CONTENT.
     public static let defaultIntents = (1 << 0) | (1 << 1) | (1 << 9) | (1 << 10) | (1 << 12) | (1 << 15)
 
+    /// The default of ``resumeMaximumAge``: 3 minutes (Discord keeps a session resumable for a few minutes).
+    public static let defaultResumeMaximumAge = Duration.seconds(180)
+    /// The default of ``shutdownTimeout``: 30 seconds.
+    public static let defaultShutdownTimeout = Duration.seconds(30)
+
     /// Name of the environment variable that holds the token.
     public var tokenEnvironmentVariable: String
     /// The bot token read from that variable, if it was set and not empty.
@@ -23,6 +28,10 @@ public struct BotSettings: Sendable, Hashable, CustomStringConvertible {
     public var databaseURL: SecretText
     /// Lowest log level written.
     public var logLevel: String
+    /// Stored gateway sessions older than this are not resumed at start.
+    public var resumeMaximumAge: Duration
+    /// How long a graceful stop may take.
+    public var shutdownTimeout: Duration
 
     /// Reads the typed `[bot]` table (already validated) and the token from `environment`.
     init(table: [String: ConfigValue], environment: [String: String]) {
@@ -33,6 +42,10 @@ public struct BotSettings: Sendable, Hashable, CustomStringConvertible {
         func integer(_ key: String) -> Int? {
             if case .integer(let number) = table[key] { return number }
             return nil
+        }
+        func duration(_ key: String, _ fallback: Duration) -> Duration {
+            if case .duration(let value) = table[key] { return value }
+            return fallback
         }
         tokenEnvironmentVariable = string("token_env", "DISCORD_TOKEN")
         if let token = environment[tokenEnvironmentVariable], !token.isEmpty {
@@ -54,6 +67,8 @@ public struct BotSettings: Sendable, Hashable, CustomStringConvertible {
         }
         databaseURL = SecretText(string("database_url", "sqlite://apus.sqlite"))
         logLevel = string("log_level", "info")
+        resumeMaximumAge = duration("resume_max_age", BotSettings.defaultResumeMaximumAge)
+        shutdownTimeout = duration("shutdown_timeout", BotSettings.defaultShutdownTimeout)
     }
 
     /// The settings with the token and database URL redacted.
@@ -61,7 +76,8 @@ public struct BotSettings: Sendable, Hashable, CustomStringConvertible {
         let shards = shardRange.map { "\($0.lowerBound)...\($0.upperBound)" } ?? "all"
         return "BotSettings(tokenEnvironmentVariable: \(tokenEnvironmentVariable), token: \(token == nil ? "unset" : SecretText.placeholder), "
             + "prefix: \(ConfigValue.string(prefix)), ownerIDs: \(ownerIDs), intents: \(intents), "
-            + "shardTotal: \(shardTotal.map(String.init) ?? "auto"), shards: \(shards), databaseURL: \(databaseURL), logLevel: \(logLevel))"
+            + "shardTotal: \(shardTotal.map(String.init) ?? "auto"), shards: \(shards), databaseURL: \(databaseURL), logLevel: \(logLevel), "
+            + "resumeMaximumAge: \(resumeMaximumAge), shutdownTimeout: \(shutdownTimeout))"
     }
 
     /// Cross-key checks of the `[bot]` table: shard_first and shard_last go together, in order, below

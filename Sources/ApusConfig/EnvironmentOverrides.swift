@@ -7,7 +7,8 @@
 ///   `1`/`0`, `90s`, `123456789012345678`, strings without quotes); **arrays and tables as TOML inline
 ///   values** (`APUS_BOT__OWNER_IDS=[1234, 5678]`, `APUS_LEVELS__ROLES=[{ level = 5, role_id = 1 }]`).
 ///   Comma-separated lists are not accepted, so that strings containing commas stay unambiguous.
-/// - `APUS_DATABASE_URL` is an alias of `APUS_BOT__DATABASE_URL` (the alias loses when both are set).
+/// - `APUS_DATABASE_URL` is an alias of `APUS_BOT__DATABASE_URL` (the alias loses when both are set; an empty
+///   alias is ignored).
 /// - A table value is deep-merged over the file's table (like guild overrides); arrays and scalars replace.
 /// - Other `APUS_` variables without a double underscore are left alone (they belong to other tools).
 /// - An override of an unknown key, or a value that does not fit the key, is an error naming the variable.
@@ -26,7 +27,8 @@ public enum EnvironmentOverrides {
         var assignments: [(variable: String, keys: [String], priority: Int)] = []
         for variable in environment.keys.sorted() {
             if let keys = aliases[variable] {
-                assignments.append((variable, keys, 0))
+                // An empty alias counts as unset (`APUS_DATABASE_URL=` in a shell or a CI file).
+                if environment[variable]?.isEmpty == false { assignments.append((variable, keys, 0)) }
                 continue
             }
             guard variable.uppercased().hasPrefix(prefix) else { continue }

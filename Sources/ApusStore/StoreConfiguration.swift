@@ -30,6 +30,44 @@ public enum StoreConfiguration: Sendable, Equatable {
         return .sqlite(path: defaultPath)
     }
 
+    /// Reads a database URL: `sqlite://PATH` (`sqlite:///abs/path` for an absolute path, `sqlite://apus.sqlite` for
+    /// one relative to the working directory, `sqlite::memory:` for a database in memory) or
+    /// `postgres://user:password@host:port/database?…` (also `postgresql://`). Throws a ``StoreError`` of kind
+    /// `invalidConfiguration` that never repeats a password.
+    ///
+    /// ```swift
+    /// let store = try StoreConfiguration(url: "sqlite://data/apus.sqlite")   // .sqlite(path: "data/apus.sqlite")
+    /// ```
+    public init(url: String) throws(StoreError) {
+        if url == "sqlite::memory:" {
+            self = .sqliteInMemory
+        } else if url.hasPrefix("sqlite://") {
+            let path = String(url.dropFirst("sqlite://".count))
+            guard !path.isEmpty else {
+                throw StoreError(.invalidConfiguration, "database URL 'sqlite://' names no file (write sqlite://apus.sqlite)")
+            }
+            self = .sqlite(path: path)
+        } else if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+            self = .postgres(try PostgresSettings(url: url))
+        } else {
+            let scheme = url.split(separator: ":", maxSplits: 1).first.map(String.init) ?? ""
+            throw StoreError(
+                .invalidConfiguration,
+                "database URL must start with sqlite:// or postgres:// (got '\(scheme.prefix(20))…')")
+        }
+    }
+
+    /// The database's name for logs and errors, never with its password: `sqlite:PATH`, `sqlite::memory:` or
+    /// `postgres://user@host:port/database`.
+    public var displayName: String {
+        switch self {
+        case .sqlite(let path): "sqlite://\(path)"
+        case .sqliteInMemory: "sqlite::memory:"
+        case .postgres(let settings):
+            "postgres://\(settings.username)@\(settings.host):\(settings.port)/\(settings.database)"
+        }
+    }
+
     /// Opens the database this configuration describes.
     public func open() async throws(StoreError) -> any Database {
         switch self {

@@ -10,59 +10,81 @@ import ApusStore
 import Logging
 import Synchronization
 
-/// The `apus` bot's batteries on a ``Bot``: the database (SQLite by default, PostgreSQL with `APUS_DATABASE_URL`),
-/// migrations, the persistent scheduler, the plugins (chat, levels, reminders, settings), the cache and the routers.
-struct BotAssembly {
-    let database: any Database
-    let scheduler: Scheduler
+/// The `apus` bot's batteries on a ``Bot``: the plugins (chat, levels, reminders, moderation, settings), their
+/// migrations, the persistent scheduler, the cache and the routers.
+///
+/// Built in two steps, because the configuration's schema comes from the plugins and the bot's connection comes
+/// from the configuration: ``init(seed:)`` makes the plugins (so ``schema()`` can validate `apus.toml`), then
+/// ``wire(bot:config:database:wallClock:seed:)`` starts them on an opened database and installs the framework.
+final class BotAssembly: Sendable {
     let host: PluginHost
-    let context: PluginContext
     let levels: LevelsPlugin
+    /// The router, once wired: the levels plugin asks it whether a message was a command.
+    private let router: RouterBox
 
-    /// Wires everything onto `bot` (before `bot.run()`); `configText` is `apus.toml`'s text (may be empty).
-    static func assemble(
-        bot: Bot, configText: String, environment: [String: String], store: StoreConfiguration, seed: UInt64,
-        wallClock: any WallClock = SystemWallClock()
-    ) async throws -> BotAssembly {
-        let routerBox = Mutex<CommandRouter?>(nil)
-        let levels = LevelsPlugin(isCommand: { content in routerBox.withLock { $0?.matchPrefix(content) != nil } })
-        let host = try PluginHost(plugins: [ChatPlugin(seed: seed), levels, RemindersPlugin(), ModerationPlugin(), SettingsPlugin()])
-        let config = try ConfigLoader(schema: try host.configSchema()).load(text: configText, environment: environment)
-        let database = try await store.open()
-        _ = try await Migrator(database: database).migrate(
-            [CoreMigrations.list, SQLGuildSettingsStore.migrations] + host.migrationLists(enabledIn: config))
+    private final class RouterBox: Sendable {
+        let value = Mutex<CommandRouter?>(nil)
+    }
+
+    init(seed: UInt64) throws {
+        let router = RouterBox()
+        self.router = router
+        levels = LevelsPlugin(isCommand: { content in router.value.withLock { $0?.matchPrefix(content) != nil } })
+        host = try PluginHost(plugins: [ChatPlugin(seed: seed), levels, RemindersPlugin(), ModerationPlugin(), SettingsPlugin()])
+    }
+
+    /// The configuration schema: the core sections plus every plugin's.
+    func schema() throws -> ConfigSchema {
+        try host.configSchema()
+    }
+
+    /// The migrations the bot needs: core, settings, stored gateway sessions, and each enabled plugin's.
+    func migrations(config: ResolvedConfig) -> [MigrationList] {
+        [CoreMigrations.list, SQLGuildSettingsStore.migrations, GatewaySessionStore.migrations]
+            + host.migrationLists(enabledIn: config)
+    }
+
+    /// The parts that need stopping, in the order they stop.
+    struct Running {
+        let scheduler: Scheduler
+        let context: PluginContext
+    }
+
+    /// Starts the plugins and the scheduler on `database` (already migrated) and installs the framework on `bot`
+    /// (before `bot.run()`). Asks Discord who the bot is, so a rejected token fails here.
+    func wire(
+        bot: Bot, config: ResolvedConfig, database: any Database, wallClock: any WallClock = SystemWallClock(), seed: UInt64
+    ) async throws -> Running {
         let scheduler = Scheduler(store: SQLJobStore(database: database), clock: wallClock, random: SeededRandom(seed: seed))
+        let settings = GuildSettings(base: config, store: CachingGuildSettingsStore(SQLGuildSettingsStore(database: database)))
         let context = PluginContext(
-            rest: bot.rest, database: database, scheduler: scheduler,
-            settings: GuildSettings(base: config, store: CachingGuildSettingsStore(SQLGuildSettingsStore(database: database))),
-            wallClock: wallClock)
+            rest: bot.rest, database: database, scheduler: scheduler, settings: settings, wallClock: wallClock)
+        let me = try await bot.rest.getCurrentUser()
+        let application = try await bot.rest.getCurrentApplication()
         await host.start(config: config, context: context)
         for status in host.statuses() {
             if case .failed(let reason) = status.state { Logger(label: "apus").error("plugin \(status.name): \(reason)") }
         }
         host.registerJobs(on: scheduler, context: context)
-        let me = try await bot.rest.getCurrentUser()
-        let application = try await bot.rest.getCurrentApplication()
         let cache = DiscordCache()
-        let router = CommandRouter(
+        let commandRouter = CommandRouter(
             tree: try CommandTree(host.commands()),
             configuration: .init(prefixes: [config.bot.prefix], botUserID: me.id, ownerIDs: Set(config.bot.ownerIDs.map { Snowflake($0) })),
             lookup: CacheCommandLookup(cache: cache, wallClock: wallClock, rest: bot.rest), wallClock: wallClock)
-        routerBox.withLock { $0 = router }
-        _ = try await CommandSynchronizer(rest: bot.rest, applicationID: application.id).sync(router.slashPayloads(), guildID: nil)
+        router.value.withLock { $0 = commandRouter }
+        _ = try await CommandSynchronizer(rest: bot.rest, applicationID: application.id).sync(commandRouter.slashPayloads(), guildID: nil)
         var components = ComponentRouter()
         host.registerRoutes(on: &components)
         bot.install(BotFramework(
-            cache: cache, commands: router, components: components, plugins: host, context: context,
-            applicationID: application.id, wallClock: wallClock))
+            cache: cache, commands: commandRouter, components: components, plugins: host, context: context,
+            applicationID: application.id, wallClock: wallClock, prefixes: BotFramework.guildPrefixes(from: settings)))
         scheduler.start()
-        return BotAssembly(database: database, scheduler: scheduler, host: host, context: context, levels: levels)
+        return Running(scheduler: scheduler, context: context)
     }
 
-    /// Stops the scheduler, lets plugins flush (buffered XP is committed), and closes the database.
-    func shutDown() async {
-        await scheduler.shutdown()
-        await host.shutDown(context: context)
-        await database.close()
+    /// Stops the scheduler, then lets the plugins flush (buffered XP is committed).
+    func stop(_ running: Running) async {
+        await running.scheduler.shutdown()
+        await host.shutDown(context: running.context)
     }
 }

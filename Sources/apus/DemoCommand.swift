@@ -1,4 +1,5 @@
 import Apus
+import ApusConfig
 import ApusStore
 import Foundation
 import ApusCore
@@ -56,9 +57,27 @@ struct DemoCommand: AsyncParsableCommand {
         transcript.install(on: bot)
         let databasePath = database ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("apus-demo-\(UUID().uuidString).sqlite").path
-        let assembly = try await BotAssembly.assemble(
-            bot: bot, configText: "[bot]\nprefix = \"!\"\n[levels]\ncooldown = 0\n", environment: [:],
-            store: .sqlite(path: databasePath), seed: seed)
+        let assembly: BotAssembly
+        let database: any Database
+        let started: BotAssembly.Running
+        do {
+            assembly = try BotAssembly(seed: seed)
+            let config = try ConfigLoader(schema: assembly.schema())
+                .load(text: "[bot]\nprefix = \"!\"\n[levels]\ncooldown = 0\n", environment: [:])
+            database = try SQLiteDatabase(location: .file(databasePath))
+            do {
+                _ = try await Migrator(database: database).migrate(assembly.migrations(config: config))
+                started = try await assembly.wire(bot: bot, config: config, database: database, seed: seed)
+            } catch {
+                await database.close()
+                throw error
+            }
+        } catch {
+            // Close what was opened, so the failure is one line and never the HTTP client's deinit check.
+            await bot.close()
+            await simulator.shutdown()
+            throw error
+        }
         print("Embedded SQLite database: \(databasePath)")
         let running = Task { try await bot.run() }
 
@@ -98,20 +117,22 @@ struct DemoCommand: AsyncParsableCommand {
             let target = expected + 1
             try await transcript.waitUntil("the reminder fired") { $0.botMessagesSeen >= target }
             try await transcript.waitUntil("the reminder's job was committed as done") { _ in
-                assembly.scheduler.counters.succeeded >= 1
+                started.scheduler.counters.succeeded >= 1
             }
         } catch {
             bot.shutdown()
             _ = try? await running.value
-            await assembly.shutDown()
+            await assembly.stop(started)
+            await database.close()
             await bot.close()
             await simulator.shutdown()
             throw error
         }
         bot.shutdown()
         try await running.value
-        let jobs = try await assembly.scheduler.jobs(kind: nil, state: .completed).count
-        await assembly.shutDown()
+        let jobs = try await started.scheduler.jobs(kind: nil, state: .completed).count
+        await assembly.stop(started)
+        await database.close()
         let statistics = bot.rest.rateLimitStatistics
         let counters = simulator.counters()
         let stored = try await Self.storedXP(path: databasePath)

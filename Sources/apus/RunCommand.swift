@@ -1,21 +1,27 @@
 import Apus
-import ApusStore
 import ApusCompression
-import ApusModel
+import ApusConfig
+import ApusCore
+import ApusStore
 import ArgumentParser
-import Dispatch
 import Foundation
 import Logging
 
-/// `apus run`: the same bot as `apus demo`, against real Discord (or any simulator the URLs point at).
+/// `apus run`: the same bot as `apus demo`, against real Discord (or any simulator the URLs point at), configured
+/// by `apus.toml` and the environment.
+///
+/// A SIGTERM or SIGINT stops it gracefully within `[bot] shutdown_timeout`: the shards close resumably, the
+/// sessions are stored in the database (the next start RESUMEs), buffered XP is committed, the store closes.
+/// A second signal, or the deadline, forces the exit with status 1 and a line saying what was not flushed. Every
+/// failure to start prints one line and exits with status 1 after closing what was opened.
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run the bot against Discord with the token in DISCORD_TOKEN."
+        abstract: "Run the bot against Discord with the token in the variable [bot] token_env names (DISCORD_TOKEN)."
     )
 
     @Option(name: .customLong("api-base"), help: "The REST API base URL (default: Discord's v10 API).")
-    var apiBase: String = "https://discord.com/api/v10"
+    var apiBase: String?
 
     @Option(name: .customLong("gateway-url"), help: "Connect to this gateway URL instead of the one GET /gateway/bot returns.")
     var gatewayURL: String?
@@ -23,69 +29,93 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Transport compression: zstd-stream, zlib-stream or none.")
     var compression: String = "zstd-stream"
 
-    @Option(help: "Gateway intents as a number (default: guilds, guild members, guild messages, message content).")
+    @Option(help: "Gateway intents as a number, over [bot] intents (default 38403).")
     var intents: Int?
 
-    @Option(help: "The configuration file (apus.toml); without it every setting has its default.")
+    @Option(help: "The configuration file (apus.toml); without it every setting has its default or environment value.")
     var config: String?
 
-    @Option(help: "The SQLite file (ignored when APUS_DATABASE_URL names a PostgreSQL server).")
-    var database: String = "apus.sqlite"
+    @Option(help: "A SQLite file, over [bot] database_url (default sqlite://apus.sqlite; APUS_DATABASE_URL also sets it).")
+    var database: String?
 
     func run() async throws {
-        guard let token = ProcessInfo.processInfo.environment["DISCORD_TOKEN"], !token.isEmpty else {
-            throw ValidationError("set DISCORD_TOKEN to the bot's token")
-        }
         guard let transport = TransportCompression(rawValue: compression) else {
             throw ValidationError("--compression must be one of: zstd-stream, zlib-stream, none (got '\(compression)')")
         }
-        LoggingSystem.bootstrap(StreamLogHandler.standardError)
-        let chosenIntents = intents.map { Intents(rawValue: $0) } ?? [.guilds, .guildMembers, .guildMessages, .messageContent]
-        var configuration = BotConfiguration(token: token, intents: chosenIntents)
-        configuration.apiBaseURL = apiBase
-        configuration.gatewayURLOverride = gatewayURL
-        configuration.compression = transport
-        let bot = Bot(configuration: configuration)
-        let environment = ProcessInfo.processInfo.environment
-        let configText: String
-        if let config {
-            guard let data = FileManager.default.contents(atPath: config) else {
-                throw ValidationError("cannot read the configuration file \(config)")
-            }
-            configText = String(decoding: data, as: UTF8.self)
-        } else {
-            configText = ""
-        }
-        let assembly: BotAssembly
         do {
-            assembly = try await BotAssembly.assemble(
-                bot: bot, configText: configText, environment: environment,
-                store: try StoreConfiguration.from(environment: environment, defaultPath: database),
-                seed: UInt64.random(in: 0...UInt64.max))
-        } catch {
-            await bot.close()
-            throw error
+            try await runBot(transport: transport)
+        } catch let failure as StartFailure {
+            FileHandle.standardError.write(Data("apus run: \(failure.message)\n".utf8))
+            throw ExitCode(1)
         }
+    }
 
-        signal(SIGINT, SIG_IGN)
-        signal(SIGTERM, SIG_IGN)
-        let signals = [SIGINT, SIGTERM].map { number in
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { bot.shutdown() }
-            source.resume()
-            return source
-        }
-        defer { signals.forEach { $0.cancel() } }
+    /// A failure that has been cleaned up after and only needs its one line printed.
+    struct StartFailure: Error {
+        let message: String
+    }
+
+    private func runBot(transport: TransportCompression) async throws {
+        let seed = UInt64.random(in: 0...UInt64.max)
+        let environment = ProcessInfo.processInfo.environment
+        let assembly: BotAssembly
+        let launch: BotLaunchConfiguration
         do {
-            try await bot.run()
+            assembly = try BotAssembly(seed: seed)
+            launch = try BotLaunchConfiguration.load(
+                configPath: config, schema: try assembly.schema(), environment: environment,
+                overrides: .init(apiBaseURL: apiBase, gatewayURL: gatewayURL, compression: transport, intents: intents,
+                                 sqlitePath: database))
         } catch {
-            await assembly.shutDown()
-            await bot.close()
-            throw error
+            throw StartFailure(message: "\(error)")
         }
-        // SIGTERM: the shards have closed and the handlers drained; commit buffered XP, stop the scheduler.
-        await assembly.shutDown()
-        await bot.close()
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = launch.logLevel
+            return handler
+        }
+        let logger = Logger(label: "apus")
+        let database: any Database
+        do {
+            database = try await launch.openStore()
+        } catch {
+            throw StartFailure(message: "\(error)")
+        }
+        logger.info("database: \(launch.store.displayName)")
+        let sessions = GatewaySessionStore(database: database)
+        var botConfiguration = launch.bot
+        do {
+            _ = try await Migrator(database: database).migrate(assembly.migrations(config: launch.config))
+            botConfiguration.sessions = try await sessions.takeRecent(maximumAge: launch.resumeMaximumAge)
+        } catch {
+            await database.close()
+            throw StartFailure(message: "cannot prepare the database \(launch.store.displayName): \(error)")
+        }
+        if !botConfiguration.sessions.isEmpty {
+            logger.info("resuming \(botConfiguration.sessions.count) stored gateway session(s)")
+        }
+        let bot = Bot(configuration: botConfiguration)
+        let runner = BotRunner(bot: bot, sessions: sessions, shutdownTimeout: launch.shutdownTimeout, logger: logger)
+        let started: BotAssembly.Running
+        do {
+            started = try await assembly.wire(bot: bot, config: launch.config, database: database, seed: seed)
+        } catch {
+            runner.addStep("close the database") { await database.close(); return nil }
+            _ = await runner.shutDownWithoutRunning()
+            throw StartFailure(message: "cannot start the bot: \(error)")
+        }
+        runner.addStep("stop the scheduler and flush the plugins") {
+            await assembly.stop(started)
+            return nil
+        }
+        runner.addStep("close the database") { await database.close(); return nil }
+        let report: ShutdownReport
+        do {
+            report = try await runner.run()
+        } catch {
+            throw StartFailure(message: "the gateway stopped: \(error)")
+        }
+        guard report.isClean else { throw StartFailure(message: "\(report)") }
         print("apus run: stopped")
     }
 }

@@ -1,5 +1,7 @@
 import ApusCache
 import ApusCommands
+import ApusConfig
+import ApusHTTP
 import ApusCore
 import ApusInteractions
 import ApusModel
@@ -24,12 +26,16 @@ public struct BotFramework: Sendable {
     public var timeSource: any TimeSource
     /// The clock the command router's message timestamps are compared with.
     public var wallClock: any WallClock
+    /// The text-command prefixes of a guild (nil: the router's configured ones), asked once per message; see
+    /// ``guildPrefixes(from:)`` for the per-guild `bot.prefix` setting.
+    public var prefixes: @Sendable (_ guildID: Snowflake?) async -> [String]?
 
     /// Collects the parts.
     public init(
         cache: DiscordCache, commands: CommandRouter, components: ComponentRouter, plugins: PluginHost,
         context: PluginContext, applicationID: Snowflake, timeSource: any TimeSource = SystemTimeSource(),
-        wallClock: any WallClock = SystemWallClock()
+        wallClock: any WallClock = SystemWallClock(),
+        prefixes: @escaping @Sendable (_ guildID: Snowflake?) async -> [String]? = { _ in nil }
     ) {
         self.cache = cache
         self.commands = commands
@@ -39,6 +45,17 @@ public struct BotFramework: Sendable {
         self.applicationID = applicationID
         self.timeSource = timeSource
         self.wallClock = wallClock
+        self.prefixes = prefixes
+    }
+
+    /// Prefixes from the per-guild settings: a guild's `bot.prefix` (set with `config set bot.prefix ?`), or the
+    /// file's when the guild has no override. Settings are read from memory after a guild's first message.
+    public static func guildPrefixes(from settings: GuildSettings) -> @Sendable (Snowflake?) async -> [String]? {
+        { guildID in
+            guard let guildID else { return nil }
+            guard let resolved = try? await settings.resolved(guildID: guildID.rawValue) else { return nil }
+            return [resolved.bot.prefix]
+        }
     }
 }
 
@@ -67,7 +84,9 @@ extension Bot {
                     guard message.author.bot != true else { continue }
                     let now = framework.wallClock.now().millisecondsSinceEpoch * 1000
                     let context = MessageCommandContext(rest: rest, channelID: message.channelID, messageID: message.id)
-                    let outcome = await framework.commands.handle(message: CommandMessage(message, nowMicroseconds: now), context: context)
+                    let prefixes = await framework.prefixes(message.guildID)
+                    let outcome = await framework.commands.handle(
+                        message: CommandMessage(message, nowMicroseconds: now), context: context, prefixes: prefixes)
                     await Self.report(outcome, context: context, logger: logger)
                 case .interactionCreate(let interaction):
                     let received = framework.timeSource.now()
@@ -95,6 +114,12 @@ extension Bot {
     private static func report(_ outcome: CommandOutcome, context: any CommandContext, logger: Logger) async {
         guard case .failed(let command, let error, let underlying) = outcome else { return }
         if let underlying { logger.error("command \(command) failed: \(underlying)") }
+        if context is MessageCommandContext, let http = underlying as? DiscordHTTPError, http.status == 403 {
+            // The bot may not post (or read history) there: an error message in the same channel would be a
+            // second 403, and invalid requests count towards Discord's ban threshold.
+            logger.warning("not telling the user that \(command) failed: Discord refused the bot in that channel (403)")
+            return
+        }
         do {
             try await context.reply(error.userMessage, ephemeral: true)
         } catch {

@@ -85,10 +85,11 @@ public final class CommandRouter: Sendable {
 
     // MARK: - Prefix messages
 
-    /// Handles a message: not a command, ran, or failed with a user message.
-    public func handle(message: CommandMessage, context: any CommandContext) async -> CommandOutcome {
+    /// Handles a message: not a command, ran, or failed with a user message. `prefixes`, when given, replaces the
+    /// configured prefixes for this message (a guild's own prefix); the mention prefix works either way.
+    public func handle(message: CommandMessage, context: any CommandContext, prefixes: [String]? = nil) async -> CommandOutcome {
         if message.author.isBot { return .notACommand }
-        guard let prefix = matchPrefix(message.content) else { return .notACommand }
+        guard let prefix = matchPrefix(message.content, prefixes: prefixes) else { return .notACommand }
         let afterPrefix = message.content.dropFirst(prefix.count)
         let name = afterPrefix.drop(while: \.isWhitespace).prefix { !$0.isWhitespace }
         guard !name.isEmpty, let root = topLevel(String(name)) else { return .notACommand }
@@ -132,14 +133,14 @@ public final class CommandRouter: Sendable {
     }
 
     /// The prefix `content` starts with (a text prefix or the bot mention with the whitespace after it), if any.
-    public func matchPrefix(_ content: String) -> String? {
+    public func matchPrefix(_ content: String, prefixes: [String]? = nil) -> String? {
         if configuration.mentionPrefix {
             for mention in ["<@\(configuration.botUserID)>", "<@!\(configuration.botUserID)>"] where content.hasPrefix(mention) {
                 let spaces = content.dropFirst(mention.count).prefix(while: \.isWhitespace)
                 return mention + spaces
             }
         }
-        return configuration.prefixes.filter { !$0.isEmpty && content.hasPrefix($0) }.max { $0.count < $1.count }
+        return (prefixes ?? configuration.prefixes).filter { !$0.isEmpty && content.hasPrefix($0) }.max { $0.count < $1.count }
     }
 
     // MARK: - Slash commands
