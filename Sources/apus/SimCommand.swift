@@ -53,7 +53,9 @@ struct SimCommand: AsyncParsableCommand {
         guard guilds >= 0, members >= 0 else { throw ValidationError("--guilds and --members must not be negative") }
         guard maxConcurrency >= 1 else { throw ValidationError("--max-concurrency must be at least 1") }
         guard heartbeatInterval >= 1 else { throw ValidationError("--heartbeat-interval must be positive") }
-        guard messageInterval >= 0, messageInterval.isFinite else { throw ValidationError("--message-interval must be ≥ 0") }
+        guard messageInterval >= 0, messageInterval <= 86_400 else {
+            throw ValidationError("--message-interval must be from 0 to 86400 seconds")
+        }
         guard ["any", "zlib-stream", "zstd-stream", "none"].contains(compression) else {
             throw ValidationError("--compression must be any, zlib-stream, zstd-stream or none")
         }
