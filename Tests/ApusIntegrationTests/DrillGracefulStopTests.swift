@@ -37,17 +37,8 @@ struct DrillGracefulStopTests {
     @Test("SIGTERM under a chat flood: every received message's XP is committed, and the restart RESUMEs and catches up",
           .enabled(if: RunLifecycleTests.enabled))
     func sigtermUnderLoad() async throws {
-        let (simProcess, simOutput) = try CLIProcessTests.start(
-            ["sim", "--port", "0", "--message-interval", "0.004", "--members", "50", "--heartbeat-interval", "1000"])
-        defer { if simProcess.isRunning { simProcess.terminate() } }
-        try await DiscordPyInteropTests.waitUntil("apus sim printed its URLs", output: simOutput) { $0.contains("control URL") }
-        let text = simOutput.text
-        let sim = RunLifecycleTests.Sim(
-            process: simProcess,
-            apiBase: try #require(CLIProcessTests.value(after: "API base URL", in: text)),
-            gateway: try #require(CLIProcessTests.value(after: "gateway URL", in: text)),
-            control: try #require(CLIProcessTests.value(after: "control URL", in: text)),
-            token: try #require(CLIProcessTests.value(after: "token:", in: text)))
+        let sim = try await RunLifecycleTests.Sim.start(["--message-interval", "0.004", "--members", "50"])
+        defer { if sim.process.isRunning { sim.process.terminate() } }
         let botUserID = try #require(try await sim.json("/info")["bot_user_id"] as? String)
         let (directory, databasePath) = try temporaryDatabasePath("drill-sigterm")
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -97,6 +88,6 @@ struct DrillGracefulStopTests {
         let expectedTotal = try await Self.earningMessages(upTo: afterRestart.sequence, sim: sim, botUserID: botUserID)
         #expect(afterRestart.sequence > afterStop.sequence)
         #expect(afterRestart.xp == Double(expectedTotal), "the downtime's messages were replayed and earned their XP")
-        simProcess.terminate()
+        try await sim.stop()
     }
 }

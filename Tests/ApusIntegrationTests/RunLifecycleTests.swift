@@ -19,9 +19,10 @@ struct RunLifecycleTests {
         let control: String
         let token: String
 
-        static func start() async throws -> Sim {
+        /// Starts `apus sim` on a free port with no chatter, or with `options` (such as `--message-interval 0.004`).
+        static func start(_ options: [String] = ["--message-interval", "0"]) async throws -> Sim {
             let (process, output) = try CLIProcessTests.start(
-                ["sim", "--port", "0", "--message-interval", "0", "--heartbeat-interval", "1000"])
+                ["sim", "--port", "0", "--heartbeat-interval", "1000"] + options)
             try await DiscordPyInteropTests.waitUntil("apus sim printed its URLs", output: output) { $0.contains("control URL") }
             let text = output.text
             return Sim(
