@@ -111,7 +111,7 @@ public final class InMemoryJobStore: JobStore {
     @discardableResult
     public func bury(_ claim: JobClaim, error: String, now: WallTime) async throws -> JobFinishResult {
         try finish(claim) { job in
-            job.state = .dead
+            job.state = .buried
             job.lastError = error
             job.leaseUntil = nil
             job.updatedAt = now

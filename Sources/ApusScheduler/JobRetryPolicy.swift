@@ -1,44 +1,38 @@
 import ApusCore
 
-/// When a failed job runs again, and when it stops trying.
+/// When a job that failed transiently runs again.
 ///
-/// The delay before attempt `n + 1` (after `n` failed attempts) is `baseDelay · 2^(n-1)`, capped at `maxDelay`, plus
-/// a jitter drawn uniformly from `[0, jitterFraction)` of that value, so jobs that failed together do not retry
-/// together. A job whose attempt number has reached `maxAttempts` is buried instead. Attempts count claims, so a
-/// run lost to a crash counts too.
+/// The delay before attempt `n + 1` (after `n` attempts) is `baseDelay · 2^(n-1)`, capped at `maxDelay`, plus a
+/// jitter drawn uniformly from `[0, jitterFraction)` of that value, so jobs that failed together do not retry
+/// together. There is no attempt limit: a transient failure (see ``JobFailureKind/transient``) never buries a job,
+/// so an outage of any length delays jobs without losing them, and once it ends every job runs within `maxDelay`
+/// (plus jitter). Only failures about the job itself bury it. Attempts count claims, so a run lost to a crash
+/// counts too.
 public struct JobRetryPolicy: Sendable, Equatable {
-    /// The number of attempts after which a failing job is buried (at least 1).
-    public let maxAttempts: Int
     /// The delay after the first failure.
     public let baseDelay: Duration
-    /// The largest delay before jitter.
+    /// The largest delay before jitter: after an outage ends, a job waits at most this long (plus jitter).
     public let maxDelay: Duration
     /// The jitter, as a fraction of the delay, in `0...1`.
     public let jitterFraction: Double
     /// How long a job whose kind has no registered handler waits before it is tried again.
     public let unknownKindDelay: Duration
 
-    /// Creates a policy. Out-of-range values are clamped: `maxAttempts` to at least 1, `baseDelay` to at least
-    /// zero, `maxDelay` to at least `baseDelay`, `jitterFraction` to `0...1`, and `unknownKindDelay` to at least
-    /// one second (jobs without a handler are never buried, so a zero delay would spin).
+    /// Creates a policy. Out-of-range values are clamped: `baseDelay` to at least 1 ms (a zero delay would retry a
+    /// failing job in a tight loop), `maxDelay` to at least `baseDelay`, `jitterFraction` to `0...1`, and
+    /// `unknownKindDelay` to at least one second.
     public init(
-        maxAttempts: Int = 5, baseDelay: Duration = .seconds(5), maxDelay: Duration = .seconds(3600),
-        jitterFraction: Double = 0.1, unknownKindDelay: Duration = .seconds(300)
+        baseDelay: Duration = .seconds(5), maxDelay: Duration = .seconds(300), jitterFraction: Double = 0.1,
+        unknownKindDelay: Duration = .seconds(300)
     ) {
-        self.maxAttempts = max(1, maxAttempts)
-        self.baseDelay = max(.zero, baseDelay)
+        self.baseDelay = max(.milliseconds(1), baseDelay)
         self.maxDelay = max(self.baseDelay, maxDelay)
         self.jitterFraction = jitterFraction.isNaN ? 0 : min(1, max(0, jitterFraction))
         self.unknownKindDelay = max(.seconds(1), unknownKindDelay)
     }
 
-    /// The default policy: 5 attempts, 5 s doubling up to 1 h, 10 % jitter, 5 min for jobs without a handler.
+    /// The default policy: 5 s doubling up to 5 min, 10 % jitter, 5 min for jobs without a handler.
     public static let standard = JobRetryPolicy()
-
-    /// Whether a job that failed on attempt number `attempts` should be buried rather than retried.
-    public func isExhausted(afterAttempt attempts: Int) -> Bool {
-        attempts >= maxAttempts
-    }
 
     /// The delay before the next attempt of a job that failed on attempt number `attempts` (1 for the first run).
     public func delay(afterAttempt attempts: Int, using random: inout some RandomNumberGenerator) -> Duration {

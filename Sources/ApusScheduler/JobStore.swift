@@ -29,8 +29,10 @@ public enum JobState: String, Sendable, Equatable, CaseIterable {
     case pending
     /// Ran successfully.
     case completed
-    /// Failed more times than its retry policy allows; kept for inspection.
-    case dead
+    /// Buried: a failure about the job itself (see ``JobFailureKind/job``) ended it; it never runs again by itself
+    /// and keeps its ``StoredJob/lastError`` for inspection. Stored as `dead` (the column's value since the first
+    /// schema).
+    case buried = "dead"
     /// Cancelled before it ran.
     case cancelled
 }
@@ -134,7 +136,7 @@ public protocol JobStore: Sendable {
     @discardableResult
     func retry(_ claim: JobClaim, error: String, retryAt: WallTime, now: WallTime) async throws -> JobFinishResult
 
-    /// Records a final failure of the job of `claim`: the job becomes dead and never runs again by itself. Only if
+    /// Records a final failure of the job of `claim`: the job becomes buried and never runs again by itself. Only if
     /// `claim` is still current; otherwise changes nothing and returns ``JobFinishResult/superseded``.
     @discardableResult
     func bury(_ claim: JobClaim, error: String, now: WallTime) async throws -> JobFinishResult

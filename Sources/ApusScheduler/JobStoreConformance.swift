@@ -143,7 +143,7 @@ public enum JobStoreConformance {
         }
         try probe.equal(try await store.jobs(kind: "k", state: nil).count, 6, "jobs of kind k (3 finished + 3 new)")
         try probe.equal(try await store.jobs(kind: "k", state: .completed).map(\.id), [completed.id], "completed ids")
-        try probe.equal(try await store.jobs(kind: "k", state: .dead).map(\.id), [dead.id], "dead ids")
+        try probe.equal(try await store.jobs(kind: "k", state: .buried).map(\.id), [dead.id], "dead ids")
         try probe.equal(try await store.jobs(kind: "k", state: .cancelled).map(\.id), [cancelled.id], "cancelled ids")
     }
 
@@ -255,7 +255,7 @@ public enum JobStoreConformance {
             try await store.bury(try probe.claim(of: stored, in: claimed), error: "Missing Permissions", now: at(11)),
             .applied, "bury by the current claim"
         )
-        let listed = try await store.jobs(kind: nil, state: .dead)
+        let listed = try await store.jobs(kind: nil, state: .buried)
         try probe.equal(listed.map(\.id), [stored.id], "dead jobs after bury")
         try probe.equal(listed.first?.lastError, "Missing Permissions", "lastError after bury")
         try probe.equal(try await store.nextWakeTime(), nil, "nextWakeTime with only a dead job")

@@ -87,7 +87,7 @@ extension JobStoreConformance {
         let second = try probe.claim(
             of: stored, in: try await store.claimDue(now: at(100), leaseUntil: at(160), limit: 1))
         try probe.equal(try await store.bury(second, error: "gone", now: at(101)), .applied, "bury by the new claim")
-        try probe.equal(try await onlyJob(probe).state, .dead, "state after the new claim buried the job")
+        try probe.equal(try await onlyJob(probe).state, .buried, "state after the new claim buried the job")
     }
 
     static func finishedOrCancelledJobRefusesEveryClaim(_ probe: Probe) async throws {
@@ -108,7 +108,7 @@ extension JobStoreConformance {
         try probe.equal(try await store.bury(otherClaim, error: "boom", now: at(11)), .applied, "bury")
         try probe.equal(try await store.complete(otherClaim, now: at(12)), .superseded, "complete after bury")
         try probe.equal(
-            try await store.jobs(kind: "other", state: nil).map(\.state), [.dead],
+            try await store.jobs(kind: "other", state: nil).map(\.state), [.buried],
             "state after a complete of a dead job")
     }
 

@@ -9,6 +9,13 @@ import Logging
 /// the lease expires: handlers must make their effects idempotent (an unban checks the ban first; a reminder
 /// records its message id). On ``start()``, jobs that fell due while the bot was down fire at once.
 ///
+/// Failures are classified (see ``JobFailureKind``): an error a handler throws is judged by the injected
+/// ``JobFailureClassifier``. A transient failure is retried with capped backoff and never buries the job, so an
+/// outage of any length only delays jobs; a failure about the job buries it, and the stored job keeps its last error
+/// and the state ``JobState/buried`` (``jobs(kind:state:)`` lists them); a refused token pauses the whole scheduler
+/// with one error log until ``resume()`` or a probe after ``SchedulerMachine/Configuration/unauthorizedProbeInterval``
+/// (see ``pause``).
+///
 /// Outcomes are fenced (see "Fencing" in ``JobStore``): a handler that outlives its lease, while another scheduler
 /// over the same store claims the job again, has its late outcome refused and counted in
 /// ``SchedulerCounters/superseded``; the current claim's outcome is the one recorded. The same holds for a job
@@ -21,11 +28,13 @@ import Logging
 /// try await scheduler.schedule(NewJob(kind: "moderation.unban", key: "g:1:u:2", payload: "…", dueAt: until))
 /// ```
 public final class Scheduler: Sendable {
-    /// Runs one job and says how it went. Throwing counts as ``JobOutcome/failed(_:)``.
+    /// Runs one job and says how it went. A thrown error is classified by the scheduler's
+    /// ``JobFailureClassifier``.
     public typealias Handler = @Sendable (StoredJob) async throws -> JobOutcome
 
     private let store: any JobStore
     private let clock: any WallClock
+    private let classifier: any JobFailureClassifier
     private let logger: Logger
     private let shared: SchedulerShared
     private let messages: AsyncStream<SchedulerLoopMessage>
@@ -37,16 +46,20 @@ public final class Scheduler: Sendable {
     ///   - store: Where jobs are kept.
     ///   - clock: The wall clock to read and sleep on (``ManualWallClock`` in tests).
     ///   - configuration: Lease duration (longer than any handler runs), concurrency limit, retry policy,
-    ///     shutdown grace and store back-off.
+    ///     shutdown grace, store back-off and the probe interval of a pause.
+    ///   - classifier: What kind of failure a thrown error is (the default retries every error as transient; a
+    ///     Discord bot passes the Discord classifier of the `Apus` module).
     ///   - random: The generator for retry jitter (seed it for repeatable tests).
     ///   - logger: Where the scheduler logs.
     public init(
         store: any JobStore, clock: any WallClock,
         configuration: SchedulerMachine.Configuration = SchedulerMachine.Configuration(),
+        classifier: any JobFailureClassifier = TransientJobFailureClassifier(),
         random: SeededRandom = SeededRandom(), logger: Logger = Logger(label: "apus.scheduler")
     ) {
         self.store = store
         self.clock = clock
+        self.classifier = classifier
         self.logger = logger
         let (stream, continuation) = AsyncStream.makeStream(of: SchedulerLoopMessage.self)
         messages = stream
@@ -83,7 +96,8 @@ public final class Scheduler: Sendable {
         }
         guard isFirstStart else { return }
         shared.post(.started)
-        let loop = SchedulerLoop(store: store, clock: clock, logger: logger, shared: shared, machine: initialMachine)
+        let loop = SchedulerLoop(
+            store: store, clock: clock, classifier: classifier, logger: logger, shared: shared, machine: initialMachine)
         let messages = self.messages
         let task = Task {
             var running = loop
@@ -126,6 +140,17 @@ public final class Scheduler: Sendable {
     /// Where the loop is in its life.
     public var phase: SchedulerMachine.Phase {
         shared.state.withLock { $0.phase }
+    }
+
+    /// The pause after a refused token, while it lasts (`nil` when jobs run normally).
+    public var pause: SchedulerMachine.Pause? {
+        shared.state.withLock { $0.pause }
+    }
+
+    /// Ends a pause at once (call it once the token is fixed): what is due is claimed now. Does nothing when the
+    /// scheduler is not paused.
+    public func resume() {
+        shared.post(.resume)
     }
 
     /// Stops claiming, waits for running handlers to finish and record their outcomes (at most the configured

@@ -9,6 +9,7 @@ import Logging
 struct SchedulerLoop {
     let store: any JobStore
     let clock: any WallClock
+    let classifier: any JobFailureClassifier
     let logger: Logger
     let shared: SchedulerShared
     var machine: SchedulerMachine
@@ -18,10 +19,12 @@ struct SchedulerLoop {
     private var handlerTasks: [Int64: Task<Void, Never>] = [:]
 
     init(
-        store: any JobStore, clock: any WallClock, logger: Logger, shared: SchedulerShared, machine: SchedulerMachine
+        store: any JobStore, clock: any WallClock, classifier: any JobFailureClassifier, logger: Logger,
+        shared: SchedulerShared, machine: SchedulerMachine
     ) {
         self.store = store
         self.clock = clock
+        self.classifier = classifier
         self.logger = logger
         self.shared = shared
         self.machine = machine
@@ -64,6 +67,8 @@ struct SchedulerLoop {
             return .jobFinished(id: id, result: result, now: now)
         case .shutdown:
             return .shutdownRequested(now: now)
+        case .resume:
+            return .resumeRequested(now: now)
         }
     }
 
@@ -106,8 +111,10 @@ struct SchedulerLoop {
         case .complete(let claim):
             return await record(.complete, claim) { try await $0.complete(claim, now: $1) }
         case .retry(let claim, let error, let at):
-            logger.warning(
-                "scheduled job failed; retrying",
+            // Logged at warning on attempts 1, 2, 4, 8, …: a long outage stays visible without a line per retry.
+            let attempt = max(claim.attempt, 1)
+            logger.log(
+                level: attempt & (attempt - 1) == 0 ? .warning : .debug, "scheduled job failed; retrying",
                 metadata: ["job": "\(claim.jobID)", "attempt": "\(claim.attempt)", "error": "\(error)", "at": "\(at)"]
             )
             return await record(.retry, claim) { try await $0.retry(claim, error: error, retryAt: at, now: $1) }
@@ -129,6 +136,13 @@ struct SchedulerLoop {
             )
             for task in handlerTasks.values { task.cancel() }
             handlerTasks.removeAll()
+        case .paused(let reason, let probeAt):
+            logger.error(
+                "scheduled jobs paused: the bot's credentials were refused (check the token); no job is buried, every job waits until resume() or one job probes the token again",
+                metadata: ["error": "\(reason)", "probe_at": "\(probeAt)"]
+            )
+        case .resumed:
+            logger.notice("scheduled jobs resumed")
         case .stop:
             logger.info("scheduler stopped")
         }
@@ -144,12 +158,13 @@ struct SchedulerLoop {
         }
         logger.debug("running scheduled job", metadata: metadata)
         let shared = self.shared
+        let classifier = self.classifier
         handlerTasks[job.id] = Task {
             let result: JobRunResult
             do {
                 result = .outcome(try await handler(job))
             } catch {
-                result = .outcome(.failed(String(describing: error)))
+                result = .outcome(.failure(error, classifiedBy: classifier))
             }
             shared.post(.finished(id: job.id, result: result))
         }

@@ -5,7 +5,15 @@ import ApusCore
 /// The loop never polls. It asks the store when the next job can be claimed (``Action/loadWakeTime``), sleeps
 /// until exactly then, claims what is due (as many as free handler slots allow), and asks again. A job stored with
 /// an earlier due time than the current sleep re-arms the timer at once (``Event/jobScheduled(_:now:)``). A
-/// finished run becomes `complete`, `retry` (with backoff and jitter from the ``JobRetryPolicy``) or `bury`.
+/// finished run becomes `complete`, `retry` (with backoff and jitter from the ``JobRetryPolicy``) or `bury`,
+/// as its outcome's kind says (see ``JobFailureKind``): a transient failure is retried however often it recurs, only
+/// a failure about the job buries it.
+///
+/// **Pause.** A run that ends ``JobOutcome/unauthorized(_:)`` (the bot's token was refused) pauses the whole
+/// loop instead of burying jobs one after the other: the job is put back, ``Action/paused(reason:probeAt:)`` asks
+/// the driver for one clear error, and no job is claimed until ``Event/resumeRequested(now:)`` or the probe: after
+/// ``Configuration/unauthorizedProbeInterval`` a single job is claimed; if it runs without being refused the loop
+/// resumes, otherwise the pause lasts one more interval. Runs already in progress finish and are recorded.
 ///
 /// Every finish carries the run's ``JobClaim`` (fencing token): the store records it only while that claim is
 /// current, and a refused finish (``Event/finishSuperseded(_:_:)``) counts as ``SchedulerCounters/superseded``.
@@ -30,6 +38,8 @@ public struct SchedulerMachine: Sendable {
     public private(set) var timerDeadline: WallTime?
     /// Whether a claim is owed as soon as a handler slot frees up.
     public private(set) var isWaitingForSlot = false
+    /// The pause after a refused token, while it lasts.
+    public private(set) var pause: Pause?
 
     private var random: SeededRandom
     private var lastClaimWasEmpty = false
@@ -63,7 +73,10 @@ public struct SchedulerMachine: Sendable {
             return []
         case .storeFailed(let now):
             guard phase == .running else { return [] }
+            pause?.isClaimingProbe = false
             return arm(now + configuration.storeRetryDelay)
+        case .resumeRequested(let now):
+            return resume(now: now)
         case .shutdownRequested(let now):
             return shutdownRequested(now: now)
         }
@@ -84,7 +97,7 @@ public struct SchedulerMachine: Sendable {
             claimsWaitingForRun[job.id] = nil
         }
         let dueAt = job.dueAt
-        guard phase == .running, !isWaitingForSlot else { return [] }
+        guard phase == .running, !isWaitingForSlot, pause == nil else { return [] }
         if let deadline = timerDeadline, deadline <= dueAt { return [] }
         if dueAt <= now {
             lastClaimWasEmpty = false
@@ -95,6 +108,7 @@ public struct SchedulerMachine: Sendable {
 
     private mutating func wakeTimeLoaded(_ wakeTime: WallTime?, now: WallTime) -> [Action] {
         guard phase == .running else { return [] }
+        if pause != nil { return probeOrWait(now: now) }
         guard let wakeTime else { return disarm() }
         if wakeTime > now {
             lastClaimWasEmpty = false
@@ -148,11 +162,24 @@ public struct SchedulerMachine: Sendable {
         }
         lastClaimWasEmpty = started == 0
         guard phase == .running else { return actions }
+        if var current = pause, current.isClaimingProbe {
+            current.isClaimingProbe = false
+            guard started > 0, let probe = jobs.first(where: { running[$0.id] == $0 }) else {
+                // Nothing is due to probe with: the next job that runs finds out whether the token works.
+                pause = nil
+                return actions + [.resumed, .loadWakeTime]
+            }
+            current.probeJobID = probe.id
+            pause = current
+            return actions
+        }
         return actions + [.loadWakeTime]
     }
 
     private mutating func jobFinished(id: Int64, result: JobRunResult, now: WallTime) -> [Action] {
         guard let job = running.removeValue(forKey: id) else { return [] }
+        let wasProbe = pause?.probeJobID == id
+        if wasProbe { pause?.probeJobID = nil }
         if supersededWhileRunning.remove(id) != nil {
             counters.superseded += 1
             return afterFinishing(actions: startWaitingClaim(of: id), retryAt: nil, now: now)
@@ -168,22 +195,65 @@ public struct SchedulerMachine: Sendable {
             counters.buried += 1
             actions.append(.bury(job.claim, error: message))
         case .outcome(.failed(let message)):
-            if policy.isExhausted(afterAttempt: job.attempts) {
-                counters.buried += 1
-                actions.append(.bury(job.claim, error: message))
-            } else {
-                counters.retried += 1
-                let at = now + policy.delay(afterAttempt: job.attempts, using: &random)
-                retryAt = at
-                actions.append(.retry(job.claim, error: message, at: at))
-            }
+            counters.retried += 1
+            let at = now + policy.delay(afterAttempt: job.attempts, using: &random)
+            retryAt = at
+            actions.append(.retry(job.claim, error: message, at: at))
+        case .outcome(.unauthorized(let message)):
+            counters.retried += 1
+            return afterFinishing(
+                actions: refused(job, message: message, wasProbe: wasProbe, now: now) + startWaitingClaim(of: id),
+                retryAt: nil, now: now)
         case .noHandler:
             counters.retried += 1
             let at = now + policy.unknownKindDelay
             retryAt = at
             actions.append(.retry(job.claim, error: "no handler is registered for job kind '\(job.kind)'", at: at))
         }
+        if wasProbe, pause != nil {
+            // The probe ran without being refused: the token works again.
+            pause = nil
+            actions += [.resumed, .loadWakeTime]
+        }
         return afterFinishing(actions: actions + startWaitingClaim(of: id), retryAt: retryAt, now: now)
+    }
+
+    /// A run refused for the bot's credentials: the job goes back for the probe time, and the loop pauses (or, when
+    /// the refused run was the probe, stays paused for one more interval).
+    private mutating func refused(_ job: StoredJob, message: String, wasProbe: Bool, now: WallTime) -> [Action] {
+        let nextProbe = now + configuration.unauthorizedProbeInterval
+        guard var current = pause else {
+            pause = Pause(reason: message, since: now, probeAt: nextProbe)
+            counters.pauses += 1
+            isWaitingForSlot = false
+            return [.paused(reason: message, probeAt: nextProbe), .retry(job.claim, error: message, at: nextProbe)]
+        }
+        if wasProbe {
+            current.probeAt = nextProbe
+            current.reason = message
+            pause = current
+        }
+        return [.retry(job.claim, error: message, at: max(current.probeAt, now))]
+    }
+
+    /// Ends a pause at the caller's request: the loop claims what is due at once.
+    private mutating func resume(now: WallTime) -> [Action] {
+        guard phase == .running, pause != nil else { return [] }
+        pause = nil
+        lastClaimWasEmpty = false
+        return [.resumed] + disarm() + [.loadWakeTime]
+    }
+
+    /// While paused: claims one job as the probe once its time has come and a slot is free, or sleeps until then.
+    private mutating func probeOrWait(now: WallTime) -> [Action] {
+        guard var current = pause, current.probeJobID == nil, !current.isClaimingProbe else { return [] }
+        if now < current.probeAt {
+            return timerDeadline == current.probeAt ? [] : arm(current.probeAt)
+        }
+        guard running.count < configuration.maxConcurrentJobs else { return [] }
+        current.isClaimingProbe = true
+        pause = current
+        return disarm() + [.claim(now: now, leaseUntil: now + configuration.leaseDuration, limit: 1)]
     }
 
     /// Starts the claim of job `id` that waited for the stale run to end (only while running; during a shutdown
@@ -213,6 +283,10 @@ public struct SchedulerMachine: Sendable {
             phase = .stopped
             return actions + disarm() + [.stop]
         case .running:
+            if pause != nil {
+                isWaitingForSlot = false
+                return actions + probeOrWait(now: now)
+            }
             if isWaitingForSlot {
                 isWaitingForSlot = false
                 return actions + claimOrWait(now: now)
@@ -247,6 +321,7 @@ public struct SchedulerMachine: Sendable {
     // MARK: - Helpers
 
     private mutating func claimOrWait(now: WallTime) -> [Action] {
+        if pause != nil { return probeOrWait(now: now) }
         let freeSlots = configuration.maxConcurrentJobs - running.count
         guard freeSlots > 0 else {
             isWaitingForSlot = true

@@ -8,20 +8,24 @@ extension SchedulerMachine {
         public let leaseDuration: Duration
         /// The most handlers running at once (at least 1).
         public let maxConcurrentJobs: Int
-        /// Retries and burial of failed jobs.
+        /// The backoff of transiently failed jobs.
         public let retryPolicy: JobRetryPolicy
         /// How long a shutdown waits for running handlers before abandoning them to their leases.
         public let shutdownGrace: Duration
         /// How long the loop waits before trying again when the store fails to load or claim.
         public let storeRetryDelay: Duration
+        /// How long a pause after a refused token lasts before one job probes whether the token works again.
+        public let unauthorizedProbeInterval: Duration
 
         /// Creates a configuration; `maxConcurrentJobs` is clamped to at least 1, `storeRetryDelay` to at least
-        /// 1 ms (so a failing store cannot make the loop spin), and the other durations to at least zero.
+        /// 1 ms (so a failing store cannot make the loop spin), `unauthorizedProbeInterval` to at least 1 s, and the
+        /// other durations to at least zero.
         public init(
             leaseDuration: Duration = .seconds(300), maxConcurrentJobs: Int = 4,
             retryPolicy: JobRetryPolicy = .standard, shutdownGrace: Duration = .seconds(10),
-            storeRetryDelay: Duration = .seconds(5)
+            storeRetryDelay: Duration = .seconds(5), unauthorizedProbeInterval: Duration = .seconds(300)
         ) {
+            self.unauthorizedProbeInterval = max(.seconds(1), unauthorizedProbeInterval)
             self.leaseDuration = max(.zero, leaseDuration)
             self.maxConcurrentJobs = max(1, maxConcurrentJobs)
             self.retryPolicy = retryPolicy
@@ -40,6 +44,28 @@ extension SchedulerMachine {
         case stopping
         /// Finished; every later event is ignored.
         case stopped
+    }
+
+    /// The pause after a refused token (see "Pause" in ``SchedulerMachine``).
+    public struct Pause: Sendable, Equatable {
+        /// The refused run's error, for example `HTTP 401 … 401: Unauthorized`.
+        public var reason: String
+        /// When the loop paused.
+        public var since: WallTime
+        /// When one job will probe whether the token works again.
+        public var probeAt: WallTime
+        /// The job running as the probe, once claimed.
+        public var probeJobID: Int64?
+        /// Whether the probe's claim is in flight.
+        var isClaimingProbe = false
+
+        /// Creates a pause.
+        public init(reason: String, since: WallTime, probeAt: WallTime, probeJobID: Int64? = nil) {
+            self.reason = reason
+            self.since = since
+            self.probeAt = probeAt
+            self.probeJobID = probeJobID
+        }
     }
 
     /// Something that happened, fed to ``SchedulerMachine/handle(_:)``.
@@ -67,6 +93,8 @@ extension SchedulerMachine {
         case storeFailed(now: WallTime)
         /// Stop claiming, let running handlers finish (bounded by the shutdown grace), then stop.
         case shutdownRequested(now: WallTime)
+        /// End a pause now (the operator fixed the token): what is due is claimed at once.
+        case resumeRequested(now: WallTime)
     }
 
     /// Something the driver must do, returned by ``SchedulerMachine/handle(_:)`` in order.
@@ -92,6 +120,11 @@ extension SchedulerMachine {
         case cancelSleep
         /// Cancel every running handler without recording anything: their leases make them run again later.
         case abandonRunningJobs
+        /// The loop paused because a run was refused for the bot's credentials: log one clear error naming
+        /// `reason` and the probe time.
+        case paused(reason: String, probeAt: WallTime)
+        /// The pause ended (a probe ran, or a resume was requested): log it.
+        case resumed
         /// The loop is over.
         case stop
     }

@@ -13,6 +13,8 @@ enum SchedulerLoopMessage: Sendable {
     case finished(id: Int64, result: JobRunResult)
     /// `shutdown()` was called.
     case shutdown
+    /// `resume()` was called.
+    case resume
 }
 
 /// The state that the public ``Scheduler`` and its loop task share, behind one lock.
@@ -24,6 +26,7 @@ final class SchedulerShared: Sendable {
         var handlers: [String: Scheduler.Handler] = [:]
         var counters = SchedulerCounters()
         var phase: SchedulerMachine.Phase = .notStarted
+        var pause: SchedulerMachine.Pause?
         var runningCount = 0
         var timerDeadline: WallTime?
         var pendingMessages = 0
@@ -70,6 +73,7 @@ final class SchedulerShared: Sendable {
             state.pendingMessages -= handledMessages
             state.counters = machine.counters
             state.phase = machine.phase
+            state.pause = machine.pause
             state.runningCount = machine.running.count
             state.timerDeadline = machine.timerDeadline
             return state.takeIdleWaiters(now: now)

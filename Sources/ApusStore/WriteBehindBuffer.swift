@@ -5,7 +5,7 @@ import ApusCore
 /// Callers ``submit(_:for:)`` the new value of a row by key; changes to the same key coalesce (the last value
 /// wins). A flusher commits everything pending in **one transaction** through its ``WriteBehindSink`` when the
 /// first pending change is ``Limits/maxDelay`` old (measured on the injected ``TimeSource``), when
-/// ``Limits/maxRows`` keys are pending, or when ``flush()`` or ``close()`` asks. One commit runs at a time;
+/// ``Limits/maxRows`` keys are pending, or when ``flush()`` or ``close(deadline:retryDelay:)`` asks. One commit runs at a time;
 /// changes submitted during a commit go into the next batch.
 ///
 /// **Acknowledgement.** Every submission gets a sequence number. ``durableThrough`` is the highest sequence
@@ -16,16 +16,25 @@ import ApusCore
 /// **Reads.** ``pendingValue(for:)`` returns the buffered value of a key (pending or being committed), so the XP
 /// logic reads its own unflushed writes; `nil` means the database holds the latest value.
 ///
-/// **Loss bound on a crash (`kill -9`).** Only uncommitted changes are lost: those submitted within the last
-/// `maxDelay` plus the duration of at most two commits (the one running and the one that would carry them), and
-/// at most `maxPending` pending keys plus the batch being committed (itself at most `maxPending` keys). With the
-/// defaults (50 ms, 1,000 rows, 2,000 pending) and a SQLite commit of a few milliseconds that is roughly the last
-/// 60 ms of changes and never more than 4,000 rows (while the database is failing commits, the retained
-/// changes can grow by one more `maxPending`). An orderly shutdown (SIGTERM) calls ``close()``, which commits
-/// everything first and loses nothing.
+/// **Loss bound on a crash (`kill -9`).** Only uncommitted changes are lost, and never more than `2 × maxPending`
+/// keys (one row each, holding its latest value): at most `maxPending` keys pending, and the pending keys and the
+/// batch being committed together at most `2 × maxPending` (a new key waits for room; a failed batch goes back into
+/// the pending set), so the bound holds while the database is failing commits too. In time, while commits succeed:
+/// the changes submitted within the last `maxDelay` plus the duration of at most two commits. With the defaults
+/// (50 ms, 1,000 rows, 2,000 pending) and a SQLite commit of a few milliseconds that is roughly the last 60 ms of
+/// changes and never more than 4,000 rows. While the database is failing (locked, unreachable), nothing new becomes
+/// durable: a crash then loses every change since the last successful commit, still at most 4,000 rows, and
+/// submitters of new keys wait once the bound is reached, while changes to keys already buffered keep being
+/// accepted. Failed commits are retried after `maxDelay`, doubling per consecutive failure up to 5 s (or `maxDelay`
+/// if longer).
 ///
-/// **Backpressure.** When `maxPending` keys are pending, ``submit(_:for:)`` of a new key waits until a batch is
-/// taken for commit. A failed commit keeps its changes (newer submissions of the same key win), fails the
+/// **Shutdown.** An orderly shutdown (SIGTERM) calls ``close(deadline:)``: it commits everything, retrying a
+/// failed commit with backoff until its deadline, and always returns, with a ``CloseReport`` that names the keys it
+/// could not commit (none when the database works; at most `2 × maxPending` when it does not).
+///
+/// **Backpressure.** When `maxPending` keys are pending, or `2 × maxPending` are pending or being committed,
+/// ``submit(_:for:)`` of a new key waits until a batch is taken for commit or a commit succeeds (or the buffer
+/// closes). A failed commit keeps its changes (newer submissions of the same key win), fails the
 /// waiters of that batch with the error, and is retried after `maxDelay` or on the next ``flush()``.
 public actor WriteBehindBuffer<Key: Hashable & Sendable, Value: Sendable> {
     /// When batches are committed and how much may be pending.
@@ -37,12 +46,12 @@ public actor WriteBehindBuffer<Key: Hashable & Sendable, Value: Sendable> {
         /// The most pending keys; a new key waits for room beyond this.
         public var maxPending: Int
 
-        /// Creates limits; `maxRows` and `maxPending` are raised to at least 1 and `maxPending` to at least
-        /// `maxRows`.
+        /// Creates limits; `maxRows` and `maxPending` are clamped to `1...Int.max / 8` and `maxPending` raised to
+        /// at least `maxRows` (so that twice the bound never overflows).
         public init(maxDelay: Duration = .milliseconds(50), maxRows: Int = 1_000, maxPending: Int? = nil) {
             self.maxDelay = maxDelay
-            self.maxRows = max(1, maxRows)
-            self.maxPending = max(self.maxRows, maxPending ?? 2 * self.maxRows)
+            self.maxRows = min(max(1, maxRows), Int.max / 8)
+            self.maxPending = min(max(self.maxRows, maxPending ?? 2 * self.maxRows), Int.max / 8)
         }
     }
 
@@ -72,6 +81,10 @@ public actor WriteBehindBuffer<Key: Hashable & Sendable, Value: Sendable> {
     private var closed = false
     private var capacityWaiters: [CheckedContinuation<Void, Never>] = []
     private var durableWaiters: [DurableWaiter] = []
+    private var idleWaiters: [UInt64: CheckedContinuation<Bool, Never>] = [:]
+    private var nextIdleWaiter: UInt64 = 0
+    private var failedCommits = 0
+    private var consecutiveFailures = 0
 
     /// The highest sequence number whose change is committed (0 before the first commit).
     public private(set) var durableThrough: UInt64 = 0
@@ -103,7 +116,8 @@ public actor WriteBehindBuffer<Key: Hashable & Sendable, Value: Sendable> {
     public func submit(_ value: Value, for key: Key) async throws(StoreError) -> UInt64 {
         while true {
             guard !closed else { throw StoreError(.closed, "the write-behind buffer is closed") }
-            if pending[key] != nil || pending.count < limits.maxPending { break }
+            if pending[key] != nil || inFlight[key] != nil { break }
+            if pending.count < limits.maxPending && pending.count + inFlight.count < 2 * limits.maxPending { break }
             demand(lastAssigned)
             await withCheckedContinuation { capacityWaiters.append($0) }
         }
@@ -141,19 +155,99 @@ public actor WriteBehindBuffer<Key: Hashable & Sendable, Value: Sendable> {
         }
     }
 
-    /// Stops accepting changes, commits everything pending and stops the timer. Call it on SIGTERM. Rethrows a
-    /// failed final commit (the changes are then lost with the process).
-    public func close() async throws {
-        guard !closed else { return }
+    /// Stops accepting changes and commits everything pending, retrying failed commits with backoff (from
+    /// `retryDelay`, doubling, at most 2 s apart) until `deadline` (measured on the buffer's clock) has passed. Always
+    /// returns: the report names every key whose latest change is not known to be committed (empty when everything
+    /// was), including the batch of a commit still running at the deadline. Changes not committed are lost when the
+    /// process exits; waiters of ``waitUntilDurable(_:)`` for them are failed with a ``StoreError`` of kind
+    /// `closed`. Call it on SIGTERM. A second call commits nothing more and reports what is still not committed.
+    @discardableResult
+    public func close(deadline: Duration = .seconds(10), retryDelay: Duration = .milliseconds(50)) async -> CloseReport {
+        guard !closed else { return report(commitAttempts: 0) }
         closed = true
         let waiting = capacityWaiters
         capacityWaiters = []
         for waiter in waiting { waiter.resume() }
-        defer {
-            timer?.cancel()
-            timer = nil
+        cancelTimer()
+        let end = clock.now() + max(.zero, deadline)
+        var delay = max(.milliseconds(1), retryDelay)
+        var attempts = 0
+        while true {
+            let progress = (commitCount, failedCommits)
+            if flushing {
+                guard await waitForFlusher(until: end) else { break }
+                // A flusher that ended without committing or failing had nothing to do: stop rather than spin.
+                if progress == (commitCount, failedCommits) && !pending.isEmpty { break }
+                continue
+            }
+            if pending.isEmpty || clock.now() >= end { break }
+            if attempts > 0 || lastError != nil {
+                let wake = min(clock.now() + delay, end)
+                do { try await clock.sleep(until: wake) } catch { break }
+                delay = min(delay * 2, .seconds(2))
+                if clock.now() >= end { break }
+                if flushing || pending.isEmpty { continue }
+            }
+            attempts += 1
+            demand(lastAssigned)
         }
-        try await flush()
+        let result = report(commitAttempts: attempts)
+        if !result.isComplete {
+            let waiters = durableWaiters
+            durableWaiters = []
+            let error = StoreError(.closed, "the write-behind buffer closed before this change was committed")
+            for waiter in waiters { waiter.continuation.resume(throwing: error) }
+        }
+        return result
+    }
+
+    /// What ``close(deadline:retryDelay:)`` could not commit.
+    public struct CloseReport: Sendable, CustomStringConvertible {
+        /// The keys whose latest change is not known to be committed (their changes are lost with the process).
+        public var unflushedKeys: [Key]
+        /// The description of the last failed commit, if the last commit failed.
+        public var lastError: String?
+        /// How many commits the close started (retries included).
+        public var commitAttempts: Int
+
+        /// Whether everything was committed.
+        public var isComplete: Bool { unflushedKeys.isEmpty }
+
+        /// One line for the shutdown log, for example `write-behind buffer: 12 rows not flushed (last error: …)`.
+        public var description: String {
+            if isComplete { return "write-behind buffer: everything flushed" }
+            let rows = unflushedKeys.count == 1 ? "1 row" : "\(unflushedKeys.count) rows"
+            return "write-behind buffer: \(rows) not flushed" + (lastError.map { " (last error: \($0))" } ?? "")
+        }
+    }
+
+    private func report(commitAttempts: Int) -> CloseReport {
+        var keys = Array(pending.keys)
+        keys += inFlight.keys.filter { pending[$0] == nil }
+        return CloseReport(
+            unflushedKeys: keys, lastError: keys.isEmpty ? nil : lastError.map { String(describing: $0) },
+            commitAttempts: commitAttempts)
+    }
+
+    /// Waits until no commit is running (true) or `end` has passed on the clock (false).
+    private func waitForFlusher(until end: MonotonicTime) async -> Bool {
+        guard flushing else { return true }
+        nextIdleWaiter += 1
+        let id = nextIdleWaiter
+        let clock = self.clock
+        let expiry = Task {
+            do { try await clock.sleep(until: end) } catch { return }
+            self.expireIdleWaiter(id)
+        }
+        let idle = await withCheckedContinuation { (waiter: CheckedContinuation<Bool, Never>) in
+            idleWaiters[id] = waiter
+        }
+        expiry.cancel()
+        return idle
+    }
+
+    private func expireIdleWaiter(_ id: UInt64) {
+        idleWaiters.removeValue(forKey: id)?.resume(returning: false)
     }
 
     // MARK: - Flusher
@@ -182,6 +276,10 @@ public actor WriteBehindBuffer<Key: Hashable & Sendable, Value: Sendable> {
             do {
                 try await commitBatch(changes)
                 inFlight = [:]
+                consecutiveFailures = 0
+                let roomWaiters = capacityWaiters
+                capacityWaiters = []
+                for waiter in roomWaiters { waiter.resume() }
                 durableThrough = high
                 commitCount += 1
                 committedRows += changes.count
@@ -193,6 +291,8 @@ public actor WriteBehindBuffer<Key: Hashable & Sendable, Value: Sendable> {
                     pending[key] = entry
                 }
                 lastError = error
+                failedCommits += 1
+                consecutiveFailures += 1
                 demandedThrough = durableThrough
                 resumeDurableWaiters(through: high, error: error)
                 if !pending.isEmpty && !closed {
@@ -206,6 +306,11 @@ public actor WriteBehindBuffer<Key: Hashable & Sendable, Value: Sendable> {
         // Work demanded while the last commit ran (for example a flush() racing the loop's exit).
         if demandedThrough > durableThrough, !pending.isEmpty {
             demand(demandedThrough)
+        }
+        if !flushing {
+            let waiters = idleWaiters.values
+            idleWaiters = [:]
+            for waiter in waiters { waiter.resume(returning: true) }
         }
     }
 
@@ -227,7 +332,7 @@ public actor WriteBehindBuffer<Key: Hashable & Sendable, Value: Sendable> {
         guard timer == nil, let first = firstPendingAt else { return }
         timerGeneration += 1
         let generation = timerGeneration
-        let deadline = first + limits.maxDelay
+        let deadline = first + retryDelay()
         let clock = self.clock
         timer = Task {
             do {
@@ -237,6 +342,15 @@ public actor WriteBehindBuffer<Key: Hashable & Sendable, Value: Sendable> {
             }
             await self.timerFired(generation: generation)
         }
+    }
+
+    /// `maxDelay`, or after consecutive failed commits `maxDelay · 2^failures` (at least 1 ms doubling) capped at
+    /// 5 s, or `maxDelay` when that is longer.
+    private func retryDelay() -> Duration {
+        guard consecutiveFailures > 0, limits.maxDelay < .seconds(5) else { return limits.maxDelay }
+        // Below 5 s, so at most 5 s · 2^16: no overflow.
+        let base = max(limits.maxDelay, .milliseconds(1))
+        return min(base * (1 << min(consecutiveFailures, 16)), .seconds(5))
     }
 
     private func cancelTimer() {

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct JobRetryPolicyTests {
     @Test func delaysDoubleFromTheBaseUpToTheCapWithoutJitter() {
-        let policy = JobRetryPolicy(maxAttempts: 10, baseDelay: .seconds(2), maxDelay: .seconds(20), jitterFraction: 0)
+        let policy = JobRetryPolicy(baseDelay: .seconds(2), maxDelay: .seconds(20), jitterFraction: 0)
         var random = SeededRandom(seed: 1)
         let delays = (1...6).map { policy.delay(afterAttempt: $0, using: &random) }
         #expect(delays == [.seconds(2), .seconds(4), .seconds(8), .seconds(16), .seconds(20), .seconds(20)])
@@ -12,7 +12,7 @@ import Testing
 
     @Test func jitterStaysWithinItsFractionAndFollowsTheSeed() {
         let policy = JobRetryPolicy(
-            maxAttempts: 10, baseDelay: .seconds(10), maxDelay: .seconds(3600), jitterFraction: 0.1
+            baseDelay: .seconds(10), maxDelay: .seconds(3600), jitterFraction: 0.1
         )
         var first = SeededRandom(seed: 42)
         var second = SeededRandom(seed: 42)
@@ -29,7 +29,7 @@ import Testing
     }
 
     @Test func hugeAttemptNumbersDoNotOverflow() {
-        let policy = JobRetryPolicy(maxAttempts: 3, baseDelay: .seconds(1), maxDelay: .seconds(60), jitterFraction: 0)
+        let policy = JobRetryPolicy(baseDelay: .seconds(1), maxDelay: .seconds(60), jitterFraction: 0)
         var random = SeededRandom(seed: 0)
         #expect(policy.delay(afterAttempt: 10_000, using: &random) == .seconds(60))
         #expect(policy.delay(afterAttempt: .max, using: &random) == .seconds(60))
@@ -37,22 +37,12 @@ import Testing
         #expect(policy.delay(afterAttempt: -5, using: &random) == .seconds(1))
     }
 
-    @Test func exhaustionFollowsMaxAttempts() {
-        let policy = JobRetryPolicy(maxAttempts: 3)
-        #expect(!policy.isExhausted(afterAttempt: 1))
-        #expect(!policy.isExhausted(afterAttempt: 2))
-        #expect(policy.isExhausted(afterAttempt: 3))
-        #expect(policy.isExhausted(afterAttempt: 4))
-    }
-
     @Test func outOfRangeSettingsAreClamped() {
         let policy = JobRetryPolicy(
-            maxAttempts: -1, baseDelay: .seconds(-5), maxDelay: .seconds(-10), jitterFraction: .nan,
-            unknownKindDelay: .seconds(-1)
+            baseDelay: .seconds(-5), maxDelay: .seconds(-10), jitterFraction: .nan, unknownKindDelay: .seconds(-1)
         )
-        #expect(policy.maxAttempts == 1)
-        #expect(policy.baseDelay == .zero)
-        #expect(policy.maxDelay == .zero)
+        #expect(policy.baseDelay == .milliseconds(1))
+        #expect(policy.maxDelay == .milliseconds(1))
         #expect(policy.jitterFraction == 0)
         #expect(policy.unknownKindDelay == .seconds(1))
         #expect(JobRetryPolicy(jitterFraction: 7).jitterFraction == 1)

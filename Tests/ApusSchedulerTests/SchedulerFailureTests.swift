@@ -49,7 +49,7 @@ import Testing
     @Test func aFailingJobRetriesWithBackoffThenSucceeds() async throws {
         let log = RunLog()
         let scheduler = fixture.makeScheduler(
-            retryPolicy: JobRetryPolicy(maxAttempts: 5, baseDelay: .seconds(10), jitterFraction: 0)
+            retryPolicy: JobRetryPolicy(baseDelay: .seconds(10), jitterFraction: 0)
         )
         scheduler.register(kind: "test") { job in
             log.started(job.key)
@@ -82,28 +82,28 @@ import Testing
         await scheduler.shutdown()
     }
 
-    @Test func aJobOutOfAttemptsIsBuriedAndVisible() async throws {
+    @Test func aFailureAboutTheJobIsBuriedAtOnceAndVisibleWithItsLastError() async throws {
         let log = RunLog()
-        let scheduler = fixture.makeScheduler(
-            retryPolicy: JobRetryPolicy(maxAttempts: 3, baseDelay: .seconds(1), jitterFraction: 0)
-        )
+        let scheduler = Scheduler(
+            store: fixture.store, clock: fixture.clock,
+            classifier: ClosureJobFailureClassifier { error in
+                (error as? HandlerFailure)?.description.hasPrefix("HTTP 404") == true ? .job : .transient
+            },
+            random: SeededRandom(seed: 3))
         scheduler.register(kind: "test") { job in
             log.started(job.key)
             log.ended()
-            return .failed("Missing Access")
+            throw HandlerFailure(description: "HTTP 404 Unknown Member")
         }
         scheduler.start()
         try await scheduler.schedule(fixture.job("doomed", in: .zero))
         await scheduler.waitUntilIdle()
-        await fixture.advance(scheduler, by: .seconds(1))
-        await fixture.advance(scheduler, by: .seconds(2))
-        #expect(log.runs.count == 3)
-        let dead = try await scheduler.jobs(kind: "test", state: .dead)
-        #expect(dead.map(\.key) == ["doomed"])
-        #expect(dead.first?.lastError == "Missing Access")
-        #expect(scheduler.counters == SchedulerCounters(fired: 3, retried: 2, buried: 1))
         await fixture.advance(scheduler, by: .seconds(86_400))
-        #expect(log.runs.count == 3)
+        #expect(log.runs.count == 1)
+        let buried = try await scheduler.jobs(kind: "test", state: .buried)
+        #expect(buried.map(\.key) == ["doomed"])
+        #expect(buried.first?.lastError == "HTTP 404 Unknown Member")
+        #expect(scheduler.counters == SchedulerCounters(fired: 1, buried: 1))
         await scheduler.shutdown()
     }
 
@@ -113,7 +113,7 @@ import Testing
         scheduler.start()
         try await scheduler.schedule(fixture.job("g", in: .zero))
         await scheduler.waitUntilIdle()
-        #expect(try await scheduler.jobs(state: .dead).first?.lastError == "Unknown Guild")
+        #expect(try await scheduler.jobs(state: .buried).first?.lastError == "Unknown Guild")
         #expect(scheduler.counters.buried == 1)
         await scheduler.shutdown()
     }
@@ -121,7 +121,7 @@ import Testing
     @Test func aJobWithoutAHandlerWaitsForOne() async throws {
         let log = RunLog()
         let scheduler = fixture.makeScheduler(
-            retryPolicy: JobRetryPolicy(maxAttempts: 1, unknownKindDelay: .seconds(300))
+            retryPolicy: JobRetryPolicy(unknownKindDelay: .seconds(300))
         )
         scheduler.start()
         try await scheduler.schedule(fixture.job("r", in: .zero, kind: "plugin.disabled"))

@@ -23,7 +23,7 @@ import Testing
         var machine = SchedulerMachine(
             configuration: .init(
                 leaseDuration: .seconds(60), maxConcurrentJobs: 4,
-                retryPolicy: JobRetryPolicy(maxAttempts: 3, jitterFraction: 0), shutdownGrace: .seconds(10),
+                retryPolicy: JobRetryPolicy(jitterFraction: 0), shutdownGrace: .seconds(10),
                 storeRetryDelay: .seconds(5)
             ),
             random: SeededRandom(seed: 7)

@@ -25,7 +25,7 @@ import Testing
     }
 
     func machine(
-        maxConcurrentJobs: Int = 4, retryPolicy: JobRetryPolicy = JobRetryPolicy(maxAttempts: 3, jitterFraction: 0)
+        maxConcurrentJobs: Int = 4, retryPolicy: JobRetryPolicy = JobRetryPolicy(jitterFraction: 0)
     ) -> SchedulerMachine {
         SchedulerMachine(
             configuration: .init(
@@ -89,7 +89,7 @@ import Testing
         #expect(machine.running.count == 2)
     }
 
-    @Test func outcomesBecomeCompleteRetryOrBury() {
+    @Test func outcomesBecomeCompleteRetryOrBuryAndATransientFailureIsNeverBuried() {
         var machine = machine()
         _ = machine.handle(.started)
         _ = machine.handle(.wakeTimeLoaded(at(0), now: at(0)))
@@ -112,10 +112,10 @@ import Testing
         )
         #expect(
             machine.handle(.jobFinished(id: 5, result: .outcome(.failed("503")), now: at(2)))
-                == [.bury(job(5, attempts: 3).claim, error: "503")]
+                == [.retry(job(5, attempts: 3).claim, error: "503", at: at(22))]
         )
         #expect(machine.handle(.jobFinished(id: 5, result: .outcome(.succeeded), now: at(3))) == [])
-        #expect(machine.counters == SchedulerCounters(fired: 5, succeeded: 1, retried: 2, buried: 2))
+        #expect(machine.counters == SchedulerCounters(fired: 5, succeeded: 1, retried: 3, buried: 1))
     }
 
     @Test func theConcurrencyLimitHoldsAndAFreedSlotClaimsAgain() {

@@ -114,7 +114,7 @@ struct SchedulerFixture {
 
     func makeScheduler(
         leaseDuration: Duration = .seconds(60), maxConcurrentJobs: Int = 4,
-        retryPolicy: JobRetryPolicy = JobRetryPolicy(maxAttempts: 5, baseDelay: .seconds(10), jitterFraction: 0),
+        retryPolicy: JobRetryPolicy = JobRetryPolicy(baseDelay: .seconds(10), jitterFraction: 0),
         shutdownGrace: Duration = .seconds(30)
     ) -> Scheduler {
         Scheduler(

@@ -70,7 +70,7 @@ enum JobStoreScenarios {
         #expect(try await store.bury(try #require(again.first).claim, error: "gave up", now: at(301)) == .applied)
         #expect(try await store.nextWakeTime() == nil)
         #expect(try await store.claimDue(now: at(10_000), leaseUntil: at(10_060), limit: 5).isEmpty)
-        #expect(try await store.jobs(kind: nil, state: .dead).map(\.lastError) == ["gave up"])
+        #expect(try await store.jobs(kind: nil, state: .buried).map(\.lastError) == ["gave up"])
         #expect(try await store.jobs(kind: nil, state: .completed).map(\.id) == [other.id])
 
         // Cancel: only a pending job, once; a finished (kind, key) can be scheduled afresh with a new id.

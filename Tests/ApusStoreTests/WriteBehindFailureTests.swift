@@ -46,7 +46,7 @@ struct WriteBehindFailureTests {
         #expect(await buffer.durableThrough == last)
         #expect(sink.committedBatches == [["a": 1, "b": 20]])
         #expect(await buffer.lastError == nil)
-        try await buffer.close()
+        #expect(await buffer.close().isComplete)
     }
 
     @Test("flush() with nothing pending returns at once and commits nothing")
@@ -55,7 +55,7 @@ struct WriteBehindFailureTests {
         sink.setFailing(false)
         let buffer = WriteBehindBuffer(sink: sink, clock: ManualTimeSource())
         try await buffer.flush()
-        try await buffer.close()
+        #expect(await buffer.close().isComplete)
         #expect(sink.committedBatches.isEmpty)
         #expect(await buffer.commitCount == 0)
     }

@@ -18,13 +18,20 @@ public struct MessageCreatePayload: Encodable, Sendable, Hashable {
     public var flags: Int?
     /// Metadata of uploaded files (`id` = index in the upload list).
     public var attachments: [AttachmentMetadata]?
+    /// A client-chosen id of at most 25 characters, echoed in the created message and its `MESSAGE_CREATE`.
+    public var nonce: String?
+    /// With a ``nonce``: if the same author created a message with the same nonce in the past few minutes, Discord
+    /// returns that message instead of creating another (a safe retry of a create whose answer was lost).
+    public var enforceNonce: Bool?
 
     /// Creates a message body.
     public init(
         content: String? = nil, tts: Bool? = nil, embeds: [EmbedPayload]? = nil, allowedMentions: AllowedMentions? = nil,
         messageReference: MessageReferencePayload? = nil, components: [JSONValue]? = nil, flags: Int? = nil,
-        attachments: [AttachmentMetadata]? = nil
+        attachments: [AttachmentMetadata]? = nil, nonce: String? = nil, enforceNonce: Bool? = nil
     ) {
+        self.nonce = nonce
+        self.enforceNonce = enforceNonce
         self.content = content
         self.tts = tts
         self.embeds = embeds
@@ -36,9 +43,10 @@ public struct MessageCreatePayload: Encodable, Sendable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case content, tts, embeds, components, flags, attachments
+        case content, tts, embeds, components, flags, attachments, nonce
         case allowedMentions = "allowed_mentions"
         case messageReference = "message_reference"
+        case enforceNonce = "enforce_nonce"
     }
 }
 

@@ -123,9 +123,11 @@ public actor LevelsLedger {
         try await buffer.flush()
     }
 
-    /// Commits everything and stops accepting writes (SIGTERM).
-    public func close() async throws {
-        try await buffer.close()
+    /// Commits everything and stops accepting writes (SIGTERM), retrying failed commits until `deadline`; always
+    /// returns, with a report of what could not be committed (see ``WriteBehindBuffer/close(deadline:retryDelay:)``).
+    @discardableResult
+    public func close(deadline: Duration = .seconds(10)) async -> WriteBehindBuffer<MemberKey, XPLedgerRow>.CloseReport {
+        await buffer.close(deadline: deadline)
     }
 
     /// The top `limit` members of a guild by XP, blacklisted members excluded (commits buffered writes first, so

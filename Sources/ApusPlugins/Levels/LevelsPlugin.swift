@@ -57,13 +57,10 @@ public final class LevelsPlugin: Plugin {
         }
     }
 
-    /// Commits buffered XP.
+    /// Commits buffered XP, retrying a failing database for up to 10 s; logs what could not be committed.
     public func shutDown(context: PluginContext) async {
-        do {
-            try await ledger?.close()
-        } catch {
-            context.logger.error("could not commit buffered XP at shutdown: \(error)")
-        }
+        guard let report = await ledger?.close(), !report.isComplete else { return }
+        context.logger.error("could not commit buffered XP at shutdown: \(report)")
     }
 
     /// Scores one message and applies reward-role changes on a level-up.

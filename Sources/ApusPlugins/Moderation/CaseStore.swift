@@ -43,6 +43,23 @@ public struct CaseStore: Sendable {
         }
     }
 
+    /// Removes a case opened for an action that Discord then refused (a temp-ban names its case in the ban's reason,
+    /// so its case is opened first). The guild's counter steps back when this was its latest case, so numbers stay
+    /// dense; if another case was opened meanwhile, the number is skipped. Returns whether the case existed.
+    @discardableResult
+    public func withdraw(_ opened: ModerationCase) async throws -> Bool {
+        try await database.transaction { tx in
+            let removed = try await tx.execute(
+                "DELETE FROM moderation_cases WHERE id = ? AND guild_id = ? AND number = ?",
+                [.int64(opened.id), .int(opened.guildID), .int(opened.number)])
+            guard removed > 0 else { return false }
+            try await tx.execute(
+                "UPDATE moderation_case_counters SET case_count = case_count - 1 WHERE guild_id = ? AND case_count = ?",
+                [.int(opened.guildID), .int(opened.number)])
+            return true
+        }
+    }
+
     /// The case `number` of `guildID`, if it exists.
     public func moderationCase(guildID: UInt64, number: Int) async throws -> ModerationCase? {
         let row = try await database.queryFirst(

@@ -18,6 +18,10 @@ struct ModerationAction {
     var expiresAt: WallTime?
     /// The Discord side of the action; nil for a warning.
     var perform: (@Sendable () async throws(DiscordHTTPError) -> Void)?
+    /// The Discord side of an action that names its case (a temp-ban writes the case number into the ban's
+    /// reason): the case is opened first and passed in; if this throws, the case is withdrawn. Used instead of
+    /// ``perform`` when set.
+    var performWithCase: (@Sendable (ModerationCase) async throws -> Void)?
 
     /// Whether the member is told before the action.
     var tellsBefore: Bool { type == .ban || type == .tempban || type == .kick }
@@ -32,9 +36,29 @@ struct ModerationAction {
         }
         let settings = try await context.settings.resolved(guildID: guildID.rawValue)
         let shouldTell = !silent && (settings.bool(at: "moderation.dm_members") ?? true) && !target.isBot
+        let newCase = NewModerationCase(
+            guildID: guildID.rawValue, type: type, userID: target.id.rawValue, moderatorID: moderator.id.rawValue,
+            reason: reason, expiresAt: expiresAt)
+        var openedFirst: ModerationCase?
+        if performWithCase != nil {
+            openedFirst = try await cases.open(newCase, now: context.wallClock.now())
+        }
         var told = false
         if shouldTell && tellsBefore { told = await tell(rest: rest) }
-        if let perform {
+        if let performWithCase, let openedFirst {
+            do {
+                try await performWithCase(openedFirst)
+            } catch {
+                do {
+                    try await cases.withdraw(openedFirst)
+                } catch let storeError {
+                    context.logger.error("could not withdraw case #\(openedFirst.number) after a refused action: \(storeError)")
+                }
+                guard let refusal = error as? DiscordHTTPError else { throw error }
+                try await reply.reply(Self.refusal(refusal, type: type, target: target), ephemeral: true)
+                return nil
+            }
+        } else if let perform {
             do {
                 try await perform()
             } catch {
@@ -43,11 +67,12 @@ struct ModerationAction {
             }
         }
         if shouldTell && !tellsBefore { told = await tell(rest: rest) }
-        let opened = try await cases.open(
-            NewModerationCase(
-                guildID: guildID.rawValue, type: type, userID: target.id.rawValue, moderatorID: moderator.id.rawValue,
-                reason: reason, expiresAt: expiresAt),
-            now: context.wallClock.now())
+        let opened: ModerationCase
+        if let openedFirst {
+            opened = openedFirst
+        } else {
+            opened = try await cases.open(newCase, now: context.wallClock.now())
+        }
         if let logChannel = settings.snowflake(at: "moderation.log_channel") {
             do {
                 _ = try await rest.createMessage(

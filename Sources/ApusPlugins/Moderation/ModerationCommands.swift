@@ -41,19 +41,18 @@ extension ModerationPlugin {
                 let purgeDays = flags.integer("purge") ?? 0
                 let reason = flags.string("reason") ?? ModerationFlags.noReason
                 let expiresAt = context.wallClock.now() + duration
-                let expiry = TempbanExpiry(guildID: guildID.rawValue, userID: member.id.rawValue)
-                // The unban is stored before the ban: a crash right after Discord's answer still ends the ban on
-                // time (the job checks that the ban exists, so an unban without a ban does nothing).
-                _ = try await scheduler.schedule(NewJob(
-                    kind: Self.unbanJobKind, key: expiry.jobKey, payload: expiry.payload, dueAt: expiresAt))
-                var request = action(.tempban, arguments, member.user, flags) { [rest = context.rest] () throws(DiscordHTTPError) in
-                    try await rest?.createGuildBan(
-                        guildID: guildID, userID: member.id, deleteMessageSeconds: purgeDays * 86_400, reason: reason)
-                }
+                let token = drawToken()
+                let memberID = member.id
+                var request = action(.tempban, arguments, member.user, flags, perform: nil)
                 request.expiresAt = expiresAt
-                if try await request.run(plugin: self, reply: reply) == nil {
-                    _ = try await scheduler.cancel(kind: Self.unbanJobKind, key: expiry.jobKey)
+                request.performWithCase = { [rest = context.rest] opened in
+                    try await Self.tempban(
+                        TempbanRequest(guildID: guildID, userID: memberID, deleteMessageSeconds: purgeDays * 86_400,
+                                       reason: reason, expiresAt: expiresAt,
+                                       marker: TempbanMarker(caseNumber: opened.number, token: token)),
+                        rest: rest, scheduler: scheduler)
                 }
+                try await request.run(plugin: self, reply: reply)
             },
             Command("unban", aliases: ["ub"], description: "Lift a ban.", category: category,
                     parameters: [.user("user", "Who to unban (id or mention)."), .flags(ModerationFlags.reasonAndSilent)],
@@ -138,6 +137,43 @@ extension ModerationPlugin {
             type: type, guildID: arguments.invocation.guildID ?? Snowflake(0), target: target,
             moderator: arguments.invocation.author, reason: flags.string("reason") ?? ModerationFlags.noReason,
             silent: flags.bool("silent"), expiresAt: nil, perform: perform)
+    }
+
+    /// What one temp-ban does on Discord.
+    struct TempbanRequest: Sendable {
+        var guildID: Snowflake
+        var userID: Snowflake
+        var deleteMessageSeconds: Int
+        var reason: String
+        var expiresAt: WallTime
+        var marker: TempbanMarker
+    }
+
+    /// Stores the unban, then bans with the case's marker in the reason. The unban is stored first: a crash right
+    /// after Discord's answer still ends the ban on time (the expiry checks the ban's reason, so an unban without
+    /// its ban does nothing). A refused ban puts the earlier pending unban back (or cancels the new one).
+    static func tempban(_ request: TempbanRequest, rest: DiscordREST?, scheduler: Scheduler) async throws {
+        let key = TempbanExpiry(guildID: request.guildID.rawValue, userID: request.userID.rawValue).jobKey
+        let earlier = try await scheduler.jobs(kind: unbanJobKind, state: .pending).first { $0.key == key }
+        // A re-issued temp-ban keeps the earlier markers: Discord may keep the earlier ban's reason.
+        let base = earlier.flatMap { TempbanExpiry(payload: $0.payload) }
+            ?? TempbanExpiry(guildID: request.guildID.rawValue, userID: request.userID.rawValue)
+        let expiry = base.adding(request.marker)
+        _ = try await scheduler.schedule(NewJob(
+            kind: unbanJobKind, key: key, payload: expiry.payload, dueAt: request.expiresAt))
+        do {
+            try await rest?.createGuildBan(
+                guildID: request.guildID, userID: request.userID, deleteMessageSeconds: request.deleteMessageSeconds,
+                reason: request.marker.banReason(request.reason))
+        } catch {
+            if let earlier {
+                _ = try await scheduler.schedule(NewJob(
+                    kind: unbanJobKind, key: key, payload: earlier.payload, dueAt: earlier.dueAt))
+            } else {
+                _ = try await scheduler.cancel(kind: unbanJobKind, key: key)
+            }
+            throw error
+        }
     }
 
     private func cancelPendingUnban(guildID: Snowflake, userID: Snowflake) async throws {

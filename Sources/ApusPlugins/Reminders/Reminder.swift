@@ -1,5 +1,8 @@
-/// One reminder as the scheduler stores it: the job payload is `channel`, `user` and `text` on three lines (the text
-/// may itself hold newlines: only the first two are separators).
+/// One reminder as the scheduler stores it.
+///
+/// The job payload is `token <16 hex digits>`, then `channel`, `user` and `text`, one per line (the text may itself
+/// hold newlines). Payloads stored before delivery tokens existed have no first line; they still load, with no
+/// ``token``.
 public struct Reminder: Sendable, Hashable {
     /// The channel to post in.
     public var channelID: UInt64
@@ -7,27 +10,86 @@ public struct Reminder: Sendable, Hashable {
     public var userID: UInt64
     /// What to remind them of.
     public var text: String
+    /// The delivery token: a random 64-bit number drawn when the reminder is scheduled, so unique across databases.
+    /// It is the posted message's `nonce` and is written on the message's last line; `nil` for an older payload.
+    public var token: UInt64?
 
     /// Creates a reminder.
-    public init(channelID: UInt64, userID: UInt64, text: String) {
+    public init(channelID: UInt64, userID: UInt64, text: String, token: UInt64? = nil) {
         self.channelID = channelID
         self.userID = userID
         self.text = text
+        self.token = token
     }
 
     /// The job payload.
-    public var payload: String { "\(channelID)\n\(userID)\n\(text)" }
-
-    /// Reads a job payload; `nil` when it is not one (a damaged row is buried, not retried forever).
-    public init?(payload: String) {
-        let parts = payload.split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false)
-        guard parts.count == 3, let channel = UInt64(parts[0]), let user = UInt64(parts[1]) else { return nil }
-        self.init(channelID: channel, userID: user, text: String(parts[2]))
+    public var payload: String {
+        let body = "\(channelID)\n\(userID)\n\(text)"
+        guard let token else { return body }
+        return "token \(Self.hex(token))\n" + body
     }
 
-    /// The marker that makes a delivered reminder recognisable (and so its delivery idempotent): the job id.
-    public static func marker(jobID: Int64) -> String { "⏰ reminder #\(jobID)" }
+    /// Reads a job payload (with or without a token line); `nil` when it is not one (a damaged row is buried, not
+    /// retried forever).
+    public init?(payload: String) {
+        var rest = Substring(payload)
+        var token: UInt64?
+        if rest.hasPrefix("token ") {
+            guard let newline = rest.firstIndex(of: "\n"),
+                let parsed = Self.parseHex(rest[rest.index(rest.startIndex, offsetBy: 6)..<newline])
+            else { return nil }
+            token = parsed
+            rest = rest[rest.index(after: newline)...]
+        }
+        let parts = rest.split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false)
+        guard parts.count == 3, let channel = UInt64(parts[0]), let user = UInt64(parts[1]) else { return nil }
+        self.init(channelID: channel, userID: user, text: String(parts[2]), token: token)
+    }
 
-    /// The message posted when the reminder fires.
-    public func message(jobID: Int64) -> String { "<@\(userID)> \(Self.marker(jobID: jobID)): \(text)" }
+    /// The message posted when the reminder fires: the mention, the reminder number and the text, then (with a
+    /// token) a small last line `-# ref <token>` that identifies this delivery exactly.
+    public func message(jobID: Int64) -> String {
+        let header = Self.header(userID: userID, jobID: jobID)
+        guard let token else { return header + text }
+        return header + text + "\n" + Self.referencePrefix + Self.hex(token)
+    }
+
+    /// The `nonce` of the create request (at most 25 characters): `r` and the token's 16 hex digits.
+    public var nonce: String? {
+        token.map { "r" + Self.hex($0) }
+    }
+
+    /// Whether `content` (a message by the bot itself) is this reminder's delivery: its last line carries exactly
+    /// this reminder's token. A reminder without a token (an older payload) matches the exact header its
+    /// message began with, `<@user> ⏰ reminder #<job>: `, so `#1` never matches `#10`.
+    public func isDelivered(in content: String, jobID: Int64) -> Bool {
+        if let token {
+            guard let lastNewline = content.lastIndex(of: "\n") else { return false }
+            let lastLine = content[content.index(after: lastNewline)...]
+            guard lastLine.hasPrefix(Self.referencePrefix) else { return false }
+            return Self.parseHex(lastLine.dropFirst(Self.referencePrefix.count)) == token
+        }
+        return content.hasPrefix(Self.header(userID: userID, jobID: jobID))
+    }
+
+    /// The first characters of a delivered reminder; ends with `": "`, so it names the job number exactly.
+    static func header(userID: UInt64, jobID: Int64) -> String {
+        "<@\(userID)> ⏰ reminder #\(jobID): "
+    }
+
+    static let referencePrefix = "-# ref "
+
+    /// Exactly 16 lowercase hex digits.
+    static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+
+    /// Parses exactly 16 lowercase hex digits (the form ``hex(_:)`` writes), nothing else.
+    static func parseHex(_ text: Substring) -> UInt64? {
+        guard text.utf8.count == 16, text.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }) else {
+            return nil
+        }
+        return UInt64(text, radix: 16)
+    }
 }

@@ -1,5 +1,6 @@
 import Apus
 import ApusCommands
+import ApusCore
 import ApusHTTP
 import ApusInteractions
 import ApusModel
@@ -10,21 +11,34 @@ import Synchronization
 /// `remindme <duration> <text>`: a reminder stored as a scheduled job, so it fires once even if the bot restarts or
 /// crashes in between.
 ///
-/// Delivery is at least once (see ``JobStore``) and the action is idempotent: before posting, the job looks for
-/// its own marker among the channel's recent messages, so a crash between Discord's answer and the job's commit
-/// never produces a second reminder.
+/// Runs are at least once (see ``JobStore``); the post is made once by two exact checks on the reminder's
+/// delivery token (a random 64-bit number stored in the job at schedule time, so unique across databases):
+///
+/// - the create request carries the token as its `nonce` with `enforce_nonce: true`, so Discord itself answers a
+///   retry made within its nonce window (a few minutes) with the message already created;
+/// - before posting, the job reads the channel's last ``recentMessagesChecked`` messages and looks for one by the
+///   bot whose last line is exactly `-# ref <token>`, which covers a retry after the window (a crash, then a restart
+///   hours later).
+///
+/// A duplicate remains possible only when a run posted, its outcome was lost (a crash or a database failure before
+/// the job's commit), and the retry comes both after Discord's nonce window and after more than
+/// ``recentMessagesChecked`` newer messages in the channel (or after the first post was deleted). A reminder stored
+/// by an older version (no token) is recognised by the exact header `<@user> ⏰ reminder #<job>: ` of its message.
 public final class RemindersPlugin: Plugin {
     /// `reminders`.
     public let name = "reminders"
     /// The job kind.
     public static let jobKind = "reminders.remind"
-    /// How many recent channel messages the idempotency check reads.
+    /// How many recent channel messages the delivery check reads (1...100, Discord's page size).
     public let recentMessagesChecked: Int
     private let context = Mutex<PluginContext?>(nil)
+    private let random: Mutex<SeededRandom>
+    private let botUserID = Mutex<Snowflake?>(nil)
 
-    /// Creates the plugin.
-    public init(recentMessagesChecked: Int = 50) {
-        self.recentMessagesChecked = recentMessagesChecked
+    /// Creates the plugin; `random` draws the reminders' delivery tokens (seed it only in tests).
+    public init(recentMessagesChecked: Int = 50, random: SeededRandom = SeededRandom()) {
+        self.recentMessagesChecked = min(100, max(1, recentMessagesChecked))
+        self.random = Mutex(random)
     }
 
     /// Keeps the context for the command (which schedules through it).
@@ -41,7 +55,9 @@ public final class RemindersPlugin: Plugin {
             guard let context = context.withLock({ $0 }), let scheduler = context.scheduler,
                   let delay = arguments.duration("duration"), let text = arguments.string("text") else { return }
             let invocation = arguments.invocation
-            let reminder = Reminder(channelID: invocation.channelID.rawValue, userID: invocation.author.id.rawValue, text: text)
+            let token = random.withLock { $0.next() }
+            let reminder = Reminder(
+                channelID: invocation.channelID.rawValue, userID: invocation.author.id.rawValue, text: text, token: token)
             let now = context.wallClock.now()
             // The invoking message or interaction id: unique per request, and the same if Discord redelivers it.
             let origin = switch invocation.source {
@@ -84,21 +100,33 @@ public final class RemindersPlugin: Plugin {
         }
     }
 
-    /// The job handler: post once.
+    /// The job handler: post once (see the type's documentation). Errors are thrown for the scheduler's
+    /// classifier: a 5xx or a timeout is retried, a 403 or 404 (the channel is gone) buries the job.
     public func jobHandlers(context: PluginContext) -> [String: Scheduler.Handler] {
-        [Self.jobKind: { [recentMessagesChecked] job in
+        [Self.jobKind: { [self] job in
             guard let reminder = Reminder(payload: job.payload) else { return .permanentFailure("damaged reminder payload") }
             guard let rest = context.rest else { return .failed("no REST client") }
             let channel = Snowflake(reminder.channelID)
-            let marker = Reminder.marker(jobID: job.id)
+            let ownID = try await ownUserID(rest)
             let recent = try await rest.listMessages(channelID: channel, limit: recentMessagesChecked)
-            if recent.contains(where: { $0.content.contains(marker) }) { return .succeeded }
+            if recent.contains(where: { $0.author.id == ownID && reminder.isDelivered(in: $0.content, jobID: job.id) }) {
+                return .succeeded
+            }
             _ = try await rest.createMessage(
                 channelID: channel,
                 MessageCreatePayload(content: reminder.message(jobID: job.id),
-                                     allowedMentions: AllowedMentions(users: [Snowflake(reminder.userID)])))
+                                     allowedMentions: AllowedMentions(users: [Snowflake(reminder.userID)]),
+                                     nonce: reminder.nonce, enforceNonce: reminder.nonce == nil ? nil : true))
             return .succeeded
         }]
+    }
+
+    /// The bot's own user id (asked once, then remembered): only its own messages count as deliveries.
+    private func ownUserID(_ rest: DiscordREST) async throws(DiscordHTTPError) -> Snowflake {
+        if let known = botUserID.withLock({ $0 }) { return known }
+        let id = try await rest.getCurrentUser().id
+        botUserID.withLock { $0 = id }
+        return id
     }
 }
 

@@ -4,6 +4,11 @@ import ApusCore
 extension SimulatorREST {
     /// The most characters a message's content may have.
     static let maxContentLength = 2000
+    /// How long a nonce sent with `enforce_nonce: true` deduplicates creates by the same author. Discord documents
+    /// "the past few minutes" without a number; the simulator uses 3 minutes.
+    static let enforcedNonceWindowMilliseconds: UInt64 = 180_000
+    /// The longest string nonce Discord accepts.
+    static let maxNonceLength = 25
 
     func messageRoute(_ match: RESTRouteMatch, call: RESTCall, body: RESTBody) -> RESTOutcome {
         world.withState { state in
@@ -94,6 +99,25 @@ extension SimulatorREST {
             return .failure(RESTRejection(response: RESTResponses.error(400, code: 50006, message: "Cannot send an empty message")))
         }
         let wallNow = world.nowUnixMilliseconds()
+        let nonce = body["nonce"].flatMap { $0.stringValue ?? $0.integerValue.map { String($0) } }
+        if let nonce, nonce.count > Self.maxNonceLength {
+            return .failure(RESTRejection(response: RESTResponses.invalidFormBody([
+                ValidationIssue(path: ["nonce"], code: "BASE_TYPE_MAX_LENGTH", message: "Must be 25 or fewer in length.")
+            ])))
+        }
+        let enforced = nonce.flatMap { body["enforce_nonce"]?.boolValue == true ? WorldNonceKey(authorID: webhookID ?? configuration.botUserID, nonce: $0) : nil }
+        if let enforced {
+            // Discord: a create with the same nonce by the same author within the past few minutes returns that
+            // message and creates nothing.
+            state.enforcedNonces = state.enforcedNonces.filter {
+                wallNow < $0.value.createdMilliseconds &+ Self.enforcedNonceWindowMilliseconds
+            }
+            if let earlier = state.enforcedNonces[enforced],
+                let existing = state.message(channelID: earlier.channelID, id: earlier.messageID)
+            {
+                return .success(RESTOutcome(RESTResponses.json(200, render(state, existing, forGateway: false))))
+            }
+        }
         var message = WorldMessage(
             id: state.nextID(unixMilliseconds: wallNow), channelID: channel.id, guildID: guild?.id,
             authorID: configuration.botUserID, content: content, timestampMilliseconds: wallNow)
@@ -101,7 +125,7 @@ extension SimulatorREST {
         message.flags = Int(body["flags"]?.integerValue ?? 0) & (1 << 2 | 1 << 6 | 1 << 12 | 1 << 15)
         message.embedsJSON = body["embeds"]?.text ?? "[]"
         message.componentsJSON = body["components"]?.text ?? "[]"
-        message.nonce = body["nonce"].flatMap { $0.stringValue ?? $0.integerValue.map { String($0) } }
+        message.nonce = nonce
         if let webhookID {
             message.webhookID = webhookID
             message.applicationID = configuration.applicationID
@@ -112,6 +136,9 @@ extension SimulatorREST {
                 contentType: file.contentType))
         }
         state.store(message)
+        if let enforced {
+            state.enforcedNonces[enforced] = (channel.id, message.id, wallNow)
+        }
         let response = RESTResponses.json(200, render(state, message, forGateway: false))
         let event = JSONText.string(render(state, message, forGateway: true))
         return .success(RESTOutcome(response, dispatches: [RESTDispatch(event: "MESSAGE_CREATE", guildID: guild?.id, json: event)]))

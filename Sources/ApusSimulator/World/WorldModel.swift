@@ -110,6 +110,12 @@ struct WorldMessage: Sendable {
     var nonce: String?
 }
 
+/// An author's message nonce, as Discord's `enforce_nonce` deduplicates it.
+struct WorldNonceKey: Hashable, Sendable {
+    var authorID: UInt64
+    var nonce: String
+}
+
 /// One channel's messages, in id order.
 struct WorldChannelMessages: Sendable {
     var order: [UInt64] = []

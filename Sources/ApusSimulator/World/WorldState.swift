@@ -8,6 +8,9 @@ struct WorldState: Sendable {
     var commands: [WorldCommand] = []
     /// The increment part of the next generated snowflake.
     var increment: UInt64 = 0
+    /// Messages created with `enforce_nonce`, by author and nonce: the message and when it was created (Unix
+    /// milliseconds). Entries older than the nonce window are pruned as new ones arrive.
+    var enforcedNonces: [WorldNonceKey: (channelID: UInt64, messageID: UInt64, createdMilliseconds: UInt64)] = [:]
 
     init(guilds: [WorldGuild], users: [UInt64: WorldUser]) {
         self.guilds = guilds
