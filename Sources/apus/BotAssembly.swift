@@ -55,7 +55,9 @@ final class BotAssembly: Sendable {
     func wire(
         bot: Bot, config: ResolvedConfig, database: any Database, wallClock: any WallClock = SystemWallClock(), seed: UInt64
     ) async throws -> Running {
-        let scheduler = Scheduler(store: SQLJobStore(database: database), clock: wallClock, random: SeededRandom(seed: seed))
+        let scheduler = Scheduler(
+            store: SQLJobStore(database: database), clock: wallClock, classifier: DiscordJobFailureClassifier(),
+            random: SeededRandom(seed: seed))
         let settings = GuildSettings(base: config, store: CachingGuildSettingsStore(SQLGuildSettingsStore(database: database)))
         let context = PluginContext(
             rest: bot.rest, database: database, scheduler: scheduler, settings: settings, wallClock: wallClock)
@@ -82,9 +84,20 @@ final class BotAssembly: Sendable {
         return Running(scheduler: scheduler, context: context)
     }
 
-    /// Stops the scheduler, then lets the plugins flush (buffered XP is committed).
-    func stop(_ running: Running) async {
+    /// Stops the scheduler, then lets the plugins flush (buffered XP is committed). Returns what could not be
+    /// committed, or nil when everything was.
+    @discardableResult
+    func stop(_ running: Running) async -> String? {
         await running.scheduler.shutdown()
         await host.shutDown(context: running.context)
+        // The levels plugin closed its ledger above (retrying a failing database); a second close only reports.
+        guard let report = await levels.ledger?.close(), !report.isComplete else { return nil }
+        return report.description
+    }
+
+    /// What is not yet committed, for the line of a forced exit.
+    func pendingChanges() async -> String? {
+        guard let count = await levels.ledger?.pendingChangeCount(), count > 0 else { return nil }
+        return "\(count) members' XP changes"
     }
 }

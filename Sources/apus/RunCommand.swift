@@ -104,10 +104,10 @@ struct RunCommand: AsyncParsableCommand {
             _ = await runner.shutDownWithoutRunning()
             throw StartFailure(message: "cannot start the bot: \(error)")
         }
-        runner.addStep("stop the scheduler and flush the plugins") {
+        runner.addStep("stop the scheduler and commit buffered XP") {
             await assembly.stop(started)
-            return nil
         }
+        runner.coordinator.addPendingProbe { await assembly.pendingChanges() }
         runner.addStep("close the database") { await database.close(); return nil }
         let report: ShutdownReport
         do {

@@ -135,13 +135,36 @@ struct ShutdownCoordinatorTests {
         coordinator.requestStop()
         #expect(coordinator.isStopping)
         coordinator.requestStop()
+        try await until { !recorder.forcedReports.isEmpty }
         let report = try #require(recorder.forcedReports.first)
         #expect(report.forced == .secondSignal)
         #expect(report.interruptedStep == "draining the gateway and handlers")
         #expect(report.skippedSteps == ["store sessions", "close store"])
         #expect(recorder.eventList == ["begin"], "beginStop runs once")
         coordinator.requestStop()
+        try await Task.sleep(for: .milliseconds(20))
         #expect(recorder.forcedReports.count == 1, "forced at most once")
+    }
+
+    @Test("a pending probe that never answers is reported as unknown and does not hold the forced exit up")
+    func stuckProbe() async throws {
+        let recorder = Recorder()
+        let clock = ManualTimeSource()
+        let coordinator = makeCoordinator(recorder, clock: clock)
+        let never = Gate()
+        coordinator.addPendingProbe { await never.wait(); return "never" }
+        coordinator.addPendingProbe { "3 XP changes" }
+        coordinator.prepare([ShutdownStep("close store") { nil }])
+        coordinator.requestStop()
+        coordinator.requestStop()
+        try await until { never.hasArrived && clock.sleeperCount > 1 }
+        clock.advance(by: .seconds(1))
+        try await until { !recorder.forcedReports.isEmpty }
+        let report = try #require(recorder.forcedReports.first)
+        #expect(report.pending.count == 2)
+        #expect(report.pending.first?.hasPrefix("unknown") == true)
+        #expect(report.pending.last == "3 XP changes")
+        never.open()
     }
 
     @Test("an early failure runs the steps without a deadline and without calling beginStop")

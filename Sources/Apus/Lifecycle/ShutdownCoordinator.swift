@@ -35,13 +35,15 @@ public final class ShutdownCoordinator: Sendable {
         var steps: [ShutdownStep] = []
         var remainingSteps: [String] = []
         var notes: [String] = []
-        var probes: [@Sendable () -> String?] = []
+        var probes: [@Sendable () async -> String?] = []
         var deadlineTask: Task<Void, Never>?
         var forcedReport: ShutdownReport?
     }
 
     /// How long the stop may take from the first request.
     public let deadline: Duration
+    /// How long the pending probes may take when a stop is forced.
+    public let probeTimeout: Duration = .seconds(1)
     private let state = Mutex(State())
     private let timeSource: any TimeSource
     private let beginStop: @Sendable () -> Void
@@ -63,8 +65,9 @@ public final class ShutdownCoordinator: Sendable {
     }
 
     /// Adds a probe that describes what is still pending (for example "40 XP changes"), or nil when nothing is;
-    /// read only when a stop is forced.
-    public func addPendingProbe(_ probe: @escaping @Sendable () -> String?) {
+    /// read only when a stop is forced, and given ``probeTimeout`` to answer (a probe that does not answer in time is
+    /// reported as unknown, so a stuck component never delays the forced exit).
+    public func addPendingProbe(_ probe: @escaping @Sendable () async -> String?) {
         state.withLock { $0.probes.append(probe) }
     }
 
@@ -95,12 +98,12 @@ public final class ShutdownCoordinator: Sendable {
                 } catch {
                     return
                 }
-                force(.deadline)
+                await force(.deadline)
             }
             state.withLock { $0.deadlineTask = task }
             beginStop()
         case .force:
-            force(.secondSignal)
+            Task { await force(.secondSignal) }
         case .none:
             break
         }
@@ -157,8 +160,8 @@ public final class ShutdownCoordinator: Sendable {
         state.withLock { $0.notes.append(note) }
     }
 
-    private func force(_ reason: ShutdownReport.ForceReason) {
-        let captured = state.withLock { state -> (ShutdownReport, [@Sendable () -> String?])? in
+    private func force(_ reason: ShutdownReport.ForceReason) async {
+        let captured = state.withLock { state -> (ShutdownReport, [@Sendable () async -> String?])? in
             guard case .stopping(let stepsStarted) = state.phase else { return nil }
             state.phase = .finished
             let report = ShutdownReport(
@@ -169,9 +172,71 @@ public final class ShutdownCoordinator: Sendable {
         }
         guard let (captured, probes) = captured else { return }
         var report = captured
-        report.pending = probes.compactMap { $0() }
+        report.pending = await Self.ask(probes, within: probeTimeout, timeSource: timeSource)
         state.withLock { $0.forcedReport = report }
         logger.critical("\(report)")
         forceExit(report)
+    }
+
+    /// The probes' answers in order; a probe that has not answered within `timeout` is reported as unknown. The
+    /// probes run in tasks of their own that are not awaited, so a probe stuck for good cannot hold this up.
+    private static func ask(
+        _ probes: [@Sendable () async -> String?], within timeout: Duration, timeSource: any TimeSource
+    ) async -> [String] {
+        guard !probes.isEmpty else { return [] }
+        let collector = ProbeAnswers(count: probes.count)
+        let answers = await withCheckedContinuation { (continuation: CheckedContinuation<[Int: String?], Never>) in
+            collector.start(continuation)
+            for (index, probe) in probes.enumerated() {
+                Task { collector.answer(index, await probe()) }
+            }
+            Task {
+                try? await timeSource.sleep(for: timeout)
+                collector.finish()
+            }
+        }
+        return probes.indices.compactMap { index in
+            guard let answer = answers[index] else { return "unknown (a component did not answer within \(timeout))" }
+            return answer
+        }
+    }
+}
+
+/// Collects probe answers and hands them over once: when all have answered, or at the timeout.
+private final class ProbeAnswers: Sendable {
+    private struct State {
+        var answers: [Int: String?] = [:]
+        var continuation: CheckedContinuation<[Int: String?], Never>?
+    }
+
+    private let count: Int
+    private let state = Mutex(State())
+
+    init(count: Int) {
+        self.count = count
+    }
+
+    func start(_ continuation: CheckedContinuation<[Int: String?], Never>) {
+        state.withLock { $0.continuation = continuation }
+    }
+
+    func answer(_ index: Int, _ answer: String?) {
+        let ready = state.withLock { state -> (CheckedContinuation<[Int: String?], Never>, [Int: String?])? in
+            guard state.continuation != nil else { return nil }
+            state.answers[index] = .some(answer)
+            guard state.answers.count == count, let continuation = state.continuation else { return nil }
+            state.continuation = nil
+            return (continuation, state.answers)
+        }
+        if let (continuation, answers) = ready { continuation.resume(returning: answers) }
+    }
+
+    func finish() {
+        let ready = state.withLock { state -> (CheckedContinuation<[Int: String?], Never>, [Int: String?])? in
+            guard let continuation = state.continuation else { return nil }
+            state.continuation = nil
+            return (continuation, state.answers)
+        }
+        if let (continuation, answers) = ready { continuation.resume(returning: answers) }
     }
 }

@@ -118,6 +118,12 @@ public actor LevelsLedger {
         try await buffer.submit(row, for: key)
     }
 
+    /// How many members' changes are buffered and not yet committed (read without waiting for this actor, so a
+    /// shutdown report can ask while a commit is in progress).
+    public nonisolated func pendingChangeCount() async -> Int {
+        await buffer.pendingCount
+    }
+
     /// Commits every buffered write and returns after the commit.
     public func flush() async throws {
         try await buffer.flush()
