@@ -305,3 +305,61 @@ struct InvalidRequestTests {
         }
     }
 }
+
+@Suite("Rate limiter: random hostile traffic")
+struct RateLimiterPropertyTests {
+    @Test(
+        "property: random routes, statuses, extreme headers and bodies never trap, never schedule a wake-up past the maximum wait, and every request resolves",
+        arguments: [0xBAD, 1, 2, 3, 4, 5, 6, 7] as [UInt64])
+    func randomHostileTraffic(seed: UInt64) {
+        var random = SeededRandom(seed: seed)
+        let configuration = RateLimiterConfiguration(
+            maximumWait: .seconds(300), invalidRequests: InvalidRequestLimits(window: .seconds(60), warningThreshold: 50, refusalThreshold: 100),
+            cloudflareBanDuration: .seconds(600))
+        var harness = SafetyHarness(configuration)
+        let routes = [("POST", "/channels/1/messages"), ("GET", "/channels/2"), ("PATCH", "/guilds/3/members/4"),
+                      ("POST", "/interactions/5/tok/callback"), ("GET", "/users/@me")]
+        let integers = [nil, 0, -1, 1, 5, Int.max, Int.min]
+        let seconds: [Double?] = [nil, 0, 0.5, 2, 1e10, -1, .nan, .infinity, 1e300]
+        func pick<T>(_ values: [T]) -> T { values[Int(random.next() % UInt64(values.count))] }
+        var completed = Set<RateLimitRequestID>()
+        var enqueued: [RateLimitRequestID] = []
+        for _ in 0..<5_000 {
+            switch random.next() % 3 {
+            case 0:
+                let (method, path) = pick(routes)
+                enqueued.append(harness.enqueue(method, path))
+            case 1:
+                guard let id = harness.sent.first(where: { !completed.contains($0) }) else { continue }
+                completed.insert(id)
+                let status = pick([200, 200, 204, 401, 403, 404, 429, 429, 500])
+                let headers = RateLimitHeaders(
+                    limit: pick(integers), remaining: pick(integers), resetAfter: pick(seconds),
+                    bucket: pick([nil, "a", "b"]), isGlobal: random.next() % 5 == 0,
+                    scope: pick([nil, "user", "shared", "global"]), retryAfter: pick(seconds))
+                let body: TooManyRequestsBody? = status != 429 ? nil : pick([
+                    .json(retryAfter: pick(seconds), global: random.next() % 4 == 0, code: nil),
+                    .json(retryAfter: 1, global: false, code: nil), .malformed(reason: "x"),
+                    random.next() % 10 == 0 ? .notJSON(excerpt: "<html>") : .json(retryAfter: 0.1, global: false, code: nil),
+                ])
+                harness.respond(id, status: status, headers: headers, body: body)
+            default:
+                harness.advance(.milliseconds(Int64(random.next() % 10_000)))
+            }
+            if let wake = harness.state.nextWakeUp {
+                #expect(wake - harness.now <= .seconds(300), "wake-up \(wake) at \(harness.now)")
+            }
+        }
+        // Answer everything, let every pause and ban run out: no request is left waiting.
+        for _ in 0..<50 {
+            for id in harness.sent where !completed.contains(id) {
+                completed.insert(id)
+                harness.respond(id, status: 200, headers: RateLimitHeaders())
+            }
+            harness.advance(.seconds(601))
+        }
+        #expect(harness.state.waitingCount == 0)
+        #expect(harness.state.inFlightCount == 0)
+        for id in enqueued { #expect(harness.sent.contains(id) || harness.failed[id] != nil) }
+    }
+}

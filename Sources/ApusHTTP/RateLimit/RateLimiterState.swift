@@ -182,14 +182,16 @@ public struct RateLimiterState: Sendable {
 
     private static func pseudoHash(_ routeKey: String) -> String { "route:" + routeKey }
 
-    /// A key taken under the route's pseudo hash maps to the learned bucket once the hash is known.
+    /// A key taken under the route's pseudo hash maps to the learned bucket once the hash is known. (Requests still
+    /// pending are moved by ``learnHash(_:for:)``; this covers the request whose own response taught the hash.)
     private func reboundKey(_ key: RateLimitBucketKey, route: RateLimitRoute) -> RateLimitBucketKey {
         key.hash == Self.pseudoHash(route.routeKey) ? bucketKey(for: route) : key
     }
 
     /// Records that `route` belongs to bucket `hash`, and moves the route's pseudo buckets and queues (one per major
-    /// parameter) onto the learned bucket, carrying their in-flight counts so no extra request slips through.
-    /// Returns the keys whose queues moved.
+    /// parameter) onto the learned bucket, carrying their in-flight counts so no extra request slips through, and
+    /// re-keys the requests in flight under them, so that each one's completion is counted where its permit now is
+    /// (even if the route's hash changes again before it completes). Returns the keys whose queues moved.
     private mutating func learnHash(_ hash: String, for route: RateLimitRoute) -> [RateLimitBucketKey] {
         guard routeHashes[route.routeKey] != hash else { return [] }
         let pseudo = Self.pseudoHash(route.routeKey)
@@ -203,6 +205,10 @@ public struct RateLimiterState: Sendable {
             } else {
                 buckets[real] = bucket
             }
+        }
+        for (id, request) in pending {
+            guard let granted = request.grantedKey, granted.hash == pseudo else { continue }
+            pending[id]?.grantedKey = RateLimitBucketKey(hash: hash, major: granted.major)
         }
         var moved: [RateLimitBucketKey] = []
         for (key, queue) in queues where key.hash == pseudo {
