@@ -1,4 +1,5 @@
 import ApusCore
+import Synchronization
 import Testing
 
 /// Tests of ApusCore's saturating time arithmetic (kept in ApusHTTPTests until an ApusCoreTests target exists).
@@ -74,5 +75,18 @@ struct SaturatingTimeTests {
             if let held = throttle.admit(at: .zero + .seconds(second)) { admitted.append(held) }
         }
         #expect(admitted == [0, 3, 1])
+    }
+
+    @Test("sleeping until the distant future neither returns early nor traps, and cancellation ends it", .timeLimit(.minutes(1)))
+    func sleepUntilDistantFuture() async throws {
+        let finished = Mutex(false)
+        let sleeper = Task {
+            defer { finished.withLock { $0 = true } }
+            try await SystemTimeSource().sleep(until: .distantFuture)
+        }
+        try await Task.sleep(for: .milliseconds(50))
+        #expect(!finished.withLock { $0 })
+        sleeper.cancel()
+        await #expect(throws: CancellationError.self) { try await sleeper.value }
     }
 }
