@@ -14,19 +14,25 @@ public struct MonotonicTime: Comparable, Hashable, Sendable, CustomStringConvert
     /// The origin of the time line.
     public static let zero = MonotonicTime(nanoseconds: 0)
 
-    /// Returns the time `duration` after `time`.
+    /// The earliest representable time; arithmetic that would go below it stops there.
+    public static let distantPast = MonotonicTime(nanoseconds: .min)
+    /// The latest representable time (about 292 years after the origin); arithmetic that would go beyond it stops
+    /// there, so "now + an absurd wait" is a time that never comes rather than one in the past.
+    public static let distantFuture = MonotonicTime(nanoseconds: .max)
+
+    /// Returns the time `duration` after `time`, saturating at ``distantPast`` and ``distantFuture``.
     public static func + (time: MonotonicTime, duration: Duration) -> MonotonicTime {
-        MonotonicTime(nanoseconds: time.nanoseconds &+ duration.nanosecondsClamped)
+        MonotonicTime(nanoseconds: time.nanoseconds.saturatingAdd(duration.nanosecondsClamped))
     }
 
-    /// Returns the time `duration` before `time`.
+    /// Returns the time `duration` before `time`, saturating at ``distantPast`` and ``distantFuture``.
     public static func - (time: MonotonicTime, duration: Duration) -> MonotonicTime {
-        MonotonicTime(nanoseconds: time.nanoseconds &- duration.nanosecondsClamped)
+        MonotonicTime(nanoseconds: time.nanoseconds.saturatingSubtract(duration.nanosecondsClamped))
     }
 
-    /// Returns the duration between two times (positive when `lhs` is later).
+    /// Returns the duration between two times (positive when `lhs` is later), saturating at `Int64` nanoseconds.
     public static func - (lhs: MonotonicTime, rhs: MonotonicTime) -> Duration {
-        .nanoseconds(lhs.nanoseconds &- rhs.nanoseconds)
+        .nanoseconds(lhs.nanoseconds.saturatingSubtract(rhs.nanoseconds))
     }
 
     public static func < (lhs: MonotonicTime, rhs: MonotonicTime) -> Bool {
@@ -44,9 +50,7 @@ extension Duration {
         let (seconds, attoseconds) = components
         let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
         if overflow { return seconds < 0 ? .min : .max }
-        let (sum, overflow2) = scaled.addingReportingOverflow(attoseconds / 1_000_000_000)
-        if overflow2 { return seconds < 0 ? .min : .max }
-        return sum
+        return scaled.saturatingAdd(attoseconds / 1_000_000_000)
     }
 
     /// The duration in seconds as a `Double`.
@@ -55,9 +59,21 @@ extension Duration {
         return Double(seconds) + Double(attoseconds) / 1e18
     }
 
-    /// Creates a duration from fractional seconds, rounding to whole nanoseconds.
+    /// The longest duration the time types of Apus represent: `Int64.max` nanoseconds (about 292 years).
+    public static let maximumRepresentable = Duration.nanoseconds(Int64.max)
+    /// The most negative duration the time types of Apus represent: `Int64.min` nanoseconds.
+    public static let minimumRepresentable = Duration.nanoseconds(Int64.min)
+
+    /// Creates a duration from fractional seconds, rounding to whole nanoseconds. Never traps: a value beyond
+    /// ±`Int64.max` nanoseconds (about ±9.2e9 s), including ±infinity, saturates at ``maximumRepresentable`` or
+    /// ``minimumRepresentable``, and NaN gives `.zero`. Callers that need a non-negative or bounded wait clamp the
+    /// result themselves.
     public static func secondsDouble(_ value: Double) -> Duration {
-        guard value.isFinite else { return value > 0 ? .seconds(Int64.max / 1_000_000_000) : .zero }
-        return .nanoseconds(Int64((value * 1e9).rounded()))
+        .nanoseconds(Int64(saturating: value * 1e9))
+    }
+
+    /// Returns the duration clamped to `range`.
+    public func clamped(to range: ClosedRange<Duration>) -> Duration {
+        Swift.min(Swift.max(self, range.lowerBound), range.upperBound)
     }
 }

@@ -21,19 +21,23 @@ public struct WallTime: Comparable, Hashable, Sendable, CustomStringConvertible 
     /// The Unix epoch.
     public static let epoch = WallTime(millisecondsSinceEpoch: 0)
 
-    /// Returns the wall time `duration` after `time` (rounded down to whole milliseconds).
+    /// Returns the wall time `duration` after `time` (rounded down to whole milliseconds), saturating at the
+    /// limits of `Int64` milliseconds.
     public static func + (time: WallTime, duration: Duration) -> WallTime {
-        WallTime(millisecondsSinceEpoch: time.millisecondsSinceEpoch &+ duration.nanosecondsClamped / 1_000_000)
+        WallTime(millisecondsSinceEpoch: time.millisecondsSinceEpoch.saturatingAdd(duration.nanosecondsClamped / 1_000_000))
     }
 
-    /// Returns the wall time `duration` before `time` (rounded down to whole milliseconds).
+    /// Returns the wall time `duration` before `time` (rounded down to whole milliseconds), saturating at the
+    /// limits of `Int64` milliseconds.
     public static func - (time: WallTime, duration: Duration) -> WallTime {
-        WallTime(millisecondsSinceEpoch: time.millisecondsSinceEpoch &- duration.nanosecondsClamped / 1_000_000)
+        WallTime(
+            millisecondsSinceEpoch: time.millisecondsSinceEpoch.saturatingSubtract(duration.nanosecondsClamped / 1_000_000))
     }
 
-    /// Returns the duration between two wall times (positive when `lhs` is later).
+    /// Returns the duration between two wall times (positive when `lhs` is later), saturating at the limits of
+    /// `Int64` milliseconds.
     public static func - (lhs: WallTime, rhs: WallTime) -> Duration {
-        .milliseconds(lhs.millisecondsSinceEpoch &- rhs.millisecondsSinceEpoch)
+        .milliseconds(lhs.millisecondsSinceEpoch.saturatingSubtract(rhs.millisecondsSinceEpoch))
     }
 
     public static func < (lhs: WallTime, rhs: WallTime) -> Bool {

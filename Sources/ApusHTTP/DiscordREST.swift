@@ -15,8 +15,15 @@ import Synchronization
 /// ```
 ///
 /// Every call first takes a permit from the ``RateLimiter`` (so bursts never overrun a bucket), then sends the
-/// request over a pooled connection. 429s are retried after the wait Discord asks for; 500/502/504 and connection
-/// errors are retried with exponential backoff and seeded jitter; other errors are thrown as ``DiscordHTTPError``.
+/// request over a pooled connection. 429s are retried after the wait Discord asks for, unless it is longer than
+/// ``DiscordRESTConfiguration/maximumRateLimitWait`` or malformed (then the call fails at once); 500/502/504 and
+/// connection errors are retried with exponential backoff and seeded jitter; other errors are thrown as
+/// ``DiscordHTTPError``.
+///
+/// Failures are visible: the client logs once when Discord becomes unreachable (connection errors, timeouts), a
+/// reminder at most once a minute while it stays so, and once when it answers again; malformed rate-limit headers
+/// are ignored with a warning at most once a minute; bans and invalid-request thresholds are logged by the
+/// limiter. ``rateLimitStatistics`` and ``reachabilityStatistics`` count them.
 public final class DiscordREST: Sendable {
     /// The configuration in force.
     public let configuration: DiscordRESTConfiguration
@@ -28,6 +35,8 @@ public final class DiscordREST: Sendable {
     private let timeSource: any TimeSource
     private let random: Mutex<SeededRandom>
     private let logger: Logger
+    private let reachability: Mutex<RESTReachability>
+    private let malformedHeaderWarnings = Mutex(LogThrottle(interval: .seconds(60)))
 
     /// Creates a client. Pass an `HTTPClient` to share one; otherwise the client creates one (with connection reuse)
     /// and ``shutdown()`` shuts it down.
@@ -40,8 +49,9 @@ public final class DiscordREST: Sendable {
         self.configuration = configuration
         self.timeSource = timeSource
         self.logger = logger
-        rateLimiter = RateLimiter(configuration: configuration.rateLimits, timeSource: timeSource)
+        rateLimiter = RateLimiter(configuration: configuration.rateLimits, timeSource: timeSource, logger: logger)
         random = Mutex(SeededRandom(seed: configuration.retryPolicy.jitterSeed))
+        reachability = Mutex(RESTReachability(reminderInterval: .seconds(60)))
         if let httpClient {
             self.httpClient = httpClient
             ownsHTTPClient = false
@@ -60,10 +70,20 @@ public final class DiscordREST: Sendable {
         if ownsHTTPClient { try await httpClient.shutdown() }
     }
 
-    /// Rate-limit counters: requests sent, 429s by scope, time spent waiting.
+    /// Rate-limit counters: requests sent, 429s by scope, time spent waiting, bans, invalid requests, refusals,
+    /// malformed rate-limit values.
     public var rateLimitStatistics: RateLimitStatistics { rateLimiter.statistics }
 
-    /// Accepts requests again after a Cloudflare ban (``DiscordHTTPError/cloudflareBanned(excerpt:)``).
+    /// Whether Discord answered the last attempt, with the counts of connection failures and outages.
+    public var reachabilityStatistics: RESTReachabilityStatistics {
+        reachability.withLock {
+            RESTReachabilityStatistics(
+                isReachable: $0.isReachable, connectionFailures: $0.connectionFailures, outages: $0.outages)
+        }
+    }
+
+    /// Accepts requests again at once after a Cloudflare ban (``DiscordHTTPError/cloudflareBanned(excerpt:)``),
+    /// without waiting for the ban's time and its probe request.
     public func resetAfterBan() {
         rateLimiter.clearBan()
     }
@@ -91,8 +111,7 @@ public final class DiscordREST: Sendable {
             do {
                 permit = try await rateLimiter.acquire(request.route, retrying: retryingAfter429)
             } catch let failure as RateLimitFailure {
-                if case .cloudflareBanned(let excerpt) = failure { throw .cloudflareBanned(excerpt: excerpt) }
-                throw .invalidRequest(reason: failure.description)
+                throw Self.error(for: failure, route: name)
             } catch {
                 throw .connection(route: name, description: "cancelled while waiting for a rate-limit permit")
             }
@@ -102,6 +121,7 @@ public final class DiscordREST: Sendable {
             } catch {
                 rateLimiter.abandon(permit)
                 let failure = classify(error, route: name)
+                noteUnreachable(failure, cause: error)
                 failedAttempts += 1
                 guard case .connection = failure, failedAttempts < policy.maximumAttempts, !Task.isCancelled else {
                     throw failure
@@ -110,15 +130,19 @@ public final class DiscordREST: Sendable {
                 try await backoff(retry: failedAttempts, route: name)
                 continue
             }
+            noteReachable()
+            let headers = RateLimitHeaders(headers: response.headers)
+            if !headers.malformed.isEmpty { warnMalformed(headers.malformed, route: name) }
             let summary = RateLimitResponse(
-                status: response.status,
-                headers: RateLimitHeaders(headers: response.headers),
-                tooManyRequests: response.status == 429 ? Self.readTooManyRequests(response.body) : nil)
+                status: response.status, headers: headers,
+                tooManyRequests: response.status == 429 ? TooManyRequestsReader.read(response.body) : nil)
             switch rateLimiter.complete(permit, response: summary) {
             case .done:
                 break
             case .banned:
-                throw .cloudflareBanned(excerpt: Self.excerpt(response.body))
+                throw .cloudflareBanned(excerpt: TooManyRequestsReader.excerpt(response.body))
+            case .failed(let failure):
+                throw Self.error(for: failure, route: name)
             case .retry(let scope, let retryAfter):
                 rateLimitRetries += 1
                 logger.info("rate limited", metadata: ["route": "\(name)", "scope": "\(scope.rawValue)"])
@@ -201,18 +225,71 @@ public final class DiscordREST: Sendable {
         }
     }
 
-    /// Reads a 429 body: Discord's JSON (`retry_after`, `global`, `code`) or, when that fails, a Cloudflare ban.
-    static func readTooManyRequests(_ body: [UInt8]) -> TooManyRequestsBody {
-        if let parsed = try? RateLimitedBody(jsonBytes: body) {
-            return .json(retryAfter: parsed.retryAfter, global: parsed.global, code: parsed.code)
+    static func error(for failure: RateLimitFailure, route: String) -> DiscordHTTPError {
+        switch failure {
+        case .cloudflareBanned(let excerpt):
+            return .cloudflareBanned(excerpt: excerpt)
+        case .waitTooLong(let scope, let wait, let maximum):
+            return .rateLimitWaitTooLong(route: route, scope: scope, wait: wait, maximum: maximum)
+        case .malformed(let reason):
+            return .malformedRateLimit(route: route, reason: reason)
+        case .tooManyInvalidRequests(let count, let threshold, let window):
+            return .tooManyInvalidRequests(route: route, count: count, threshold: threshold, window: window)
         }
-        return .notJSON(excerpt: excerpt(body))
     }
 
-    static func excerpt(_ body: [UInt8]) -> String {
-        let text = String(decoding: body.prefix(120), as: UTF8.self)
-        return text.isEmpty ? "(empty body)" : text
+    /// Records a failed attempt; logs when Discord becomes unreachable and, at most once a minute, while it stays so.
+    private func noteUnreachable(_ failure: DiscordHTTPError, cause: any Error) {
+        switch failure {
+        case .timeout, .connection:
+            if let clientError = cause as? HTTPClientError, clientError == .cancelled { return }
+            if Task.isCancelled { return }
+        default:
+            return
+        }
+        let now = timeSource.now()
+        let notice = reachability.withLock { $0.recordFailure(failure.description, at: now) }
+        switch notice {
+        case .unreachable(let error)?:
+            logger.error("Discord REST is unreachable; requests are retried and fail with connection errors until it answers", metadata: [
+                "error": "\(error)",
+            ])
+        case .stillUnreachable(let failures, let duration, let error)?:
+            logger.error("Discord REST is still unreachable", metadata: [
+                "failed_attempts": "\(failures)", "seconds": "\(Int(saturating: duration.secondsDouble))", "error": "\(error)",
+            ])
+        case .reachableAgain?, nil:
+            break
+        }
     }
+
+    private func noteReachable() {
+        let now = timeSource.now()
+        guard case .reachableAgain(let failures, let duration)? = reachability.withLock({ $0.recordResponse(at: now) })
+        else { return }
+        logger.notice("Discord REST is reachable again", metadata: [
+            "failed_attempts": "\(failures)", "outage_seconds": "\(Int(saturating: duration.secondsDouble))",
+        ])
+    }
+
+    private func warnMalformed(_ names: Set<String>, route: String) {
+        let now = timeSource.now()
+        guard let suppressed = malformedHeaderWarnings.withLock({ $0.admit(at: now) }) else { return }
+        logger.warning("ignored malformed rate-limit headers in Discord's response", metadata: [
+            "headers": "\(names.sorted().joined(separator: ","))", "route": "\(route)",
+            "similar_warnings_suppressed": "\(suppressed)",
+        ])
+    }
+}
+
+/// Whether Discord's REST API answers, for ``DiscordREST/reachabilityStatistics``.
+public struct RESTReachabilityStatistics: Sendable, Hashable {
+    /// Whether the last attempt got a response.
+    public var isReachable: Bool
+    /// Connection errors and timeouts so far (each retry counts).
+    public var connectionFailures: Int
+    /// Outages so far: transitions from reachable to unreachable.
+    public var outages: Int
 }
 
 /// A successful (or final) HTTP response from Discord.

@@ -17,12 +17,22 @@ public struct DiscordRESTConfiguration: Sendable {
     /// Responses larger than this many bytes fail with ``DiscordHTTPError/invalidResponse(route:reason:)``.
     public var maximumResponseBytes: Int
 
+    /// The maximum rate-limit wait, one setting for the whole client (default 5 minutes, like discord.py's
+    /// `max_ratelimit_timeout`): a request that would have to wait longer for a rate limit fails at once with
+    /// ``DiscordHTTPError/rateLimitWaitTooLong(route:scope:wait:maximum:)``, and no rate-limit pause lasts
+    /// longer. Stored in ``rateLimits`` (``RateLimiterConfiguration/maximumWait``), which the limiter reads.
+    public var maximumRateLimitWait: Duration {
+        get { rateLimits.maximumWait }
+        set { rateLimits.maximumWait = max(.zero, newValue) }
+    }
+
     /// The default base URL of Discord's API, version 10.
     public static let discordAPIBaseURL = "https://discord.com/api/v10"
     /// The default user agent.
     public static let defaultUserAgent = "DiscordBot (https://github.com/apus, 0.1)"
 
-    /// Creates a configuration; everything but the token has a default.
+    /// Creates a configuration; everything but the token has a default. `maximumRateLimitWait`, when given,
+    /// replaces the one in `rateLimits` (default 5 minutes).
     public init(
         token: String,
         apiBaseURL: String = DiscordRESTConfiguration.discordAPIBaseURL,
@@ -31,7 +41,8 @@ public struct DiscordRESTConfiguration: Sendable {
         retryPolicy: RetryPolicy = RetryPolicy(),
         rateLimits: RateLimiterConfiguration = RateLimiterConfiguration(),
         maximumConnections: Int = 32,
-        maximumResponseBytes: Int = 32 * 1024 * 1024
+        maximumResponseBytes: Int = 32 * 1024 * 1024,
+        maximumRateLimitWait: Duration? = nil
     ) {
         self.token = token
         var base = apiBaseURL
@@ -42,7 +53,8 @@ public struct DiscordRESTConfiguration: Sendable {
         self.retryPolicy = retryPolicy
         self.rateLimits = rateLimits
         self.maximumConnections = max(1, maximumConnections)
-        self.maximumResponseBytes = maximumResponseBytes
+        self.maximumResponseBytes = max(0, maximumResponseBytes)
+        if let maximumRateLimitWait { self.maximumRateLimitWait = maximumRateLimitWait }
     }
 }
 

@@ -64,15 +64,22 @@ struct RateLimitBucket: Sendable {
 
     /// Learns from a response's headers that arrived at `now`. A successful response without any rate-limit
     /// header (`isSuccess`) marks an unknown bucket as limited only by the global limit.
-    mutating func learn(from headers: RateLimitHeaders, at now: MonotonicTime, isSuccess: Bool) {
+    ///
+    /// Counts are taken at any integer value: a negative remaining count is read as 0, a limit below 1 as 1, a
+    /// remaining count above the limit as the limit, and `Int.max` is never incremented. A window that resets
+    /// later than `maximumWait` from now is shortened to `maximumWait`, so one absurd value cannot stall the
+    /// bucket for longer; when it ends, the next response tells the truth again.
+    mutating func learn(from headers: RateLimitHeaders, at now: MonotonicTime, isSuccess: Bool, maximumWait: Duration) {
         guard let remainingHeader = headers.remaining, let seconds = headers.secondsUntilReset else {
             if isSuccess, case .unknown = knowledge, headers.limit == nil, headers.bucket == nil {
                 knowledge = .unlimited
             }
             return
         }
-        let reset = now + Duration.secondsDouble(seconds)
-        let limit = headers.limit ?? max(remainingHeader + 1, 1)
+        let reset = now + Duration.secondsDouble(seconds).clamped(to: .zero...max(.zero, maximumWait))
+        let reportedRemaining = max(0, remainingHeader)
+        let limit = max(1, headers.limit ?? reportedRemaining.saturatingAdd(1))
+        let remainingNow = min(reportedRemaining, limit)
         switch knowledge {
         case .unknown, .unlimited:
             knowledge = .limited(limit: limit)
@@ -81,14 +88,15 @@ struct RateLimitBucket: Sendable {
                 resetAt = nil
                 return
             }
-            remaining = remainingHeader
+            remaining = remainingNow
             resetAt = reset
         case .limited:
             knowledge = .limited(limit: limit)
+            remaining = min(remaining, limit)
             // A response whose window has already ended (sent before the last reset) teaches nothing.
             guard reset > now else { return }
             // Trust the lower count; follow a later window end than the one assumed (conservative either way).
-            remaining = min(remaining, remainingHeader)
+            remaining = min(remaining, remainingNow)
             if resetAt.map({ reset > $0 }) ?? true { resetAt = reset }
         }
     }

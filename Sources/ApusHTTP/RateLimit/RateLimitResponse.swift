@@ -18,9 +18,15 @@ public struct RateLimitResponse: Sendable, Hashable {
 /// How a 429 body was understood.
 public enum TooManyRequestsBody: Sendable, Hashable {
     /// Discord's JSON rate-limit body: `{"message": ..., "retry_after": 1.5, "global": false, "code"?: ...}`.
-    case json(retryAfter: Double, global: Bool, code: Int?)
-    /// A body that is not Discord's JSON (HTML or text from Cloudflare, or JSON without `retry_after`): the
-    /// sign of an IP ban. `excerpt` keeps the start of the body for the error message.
+    /// Only `retry_after` matters; `message` and `global` may be missing (`global` then reads as false). A nil
+    /// `retryAfter` (the key is absent) falls back to the `Retry-After` header, then to
+    /// ``RateLimiterConfiguration/defaultRetryAfter``. A negative, NaN or infinite value is malformed.
+    case json(retryAfter: Double?, global: Bool, code: Int?)
+    /// A JSON object whose `retry_after` is not a usable number (a string, `null`, negative, out of range): the
+    /// request fails with a malformed-response error instead of waiting. `reason` says what was wrong.
+    case malformed(reason: String)
+    /// A body that is not JSON at all (HTML or text from Cloudflare, or empty): the sign of an IP ban. `excerpt`
+    /// keeps the start of the body for the error message.
     case notJSON(excerpt: String)
 }
 

@@ -82,6 +82,14 @@ public struct RateLimitRoute: Hashable, Sendable, CustomStringConvertible {
         )
     }
 
+    /// Whether the route answers an interaction: `/interactions/{id}/{token}/callback` and the follow-up routes
+    /// `/webhooks/{application_id}/{token}...`. These stay allowed when the client refuses other requests for too
+    /// many invalid requests. A path cannot tell an application's follow-up webhook from another webhook used with
+    /// its token, so every token webhook route counts.
+    public var isInteractionResponse: Bool {
+        template.hasPrefix("/interactions/{interaction_id}") || template.hasPrefix("/webhooks/{webhook_id}/{webhook_token}")
+    }
+
     /// Method and template, the key under which a learned bucket hash is remembered.
     public var routeKey: String { method + " " + template }
 

@@ -1,4 +1,5 @@
 import ApusCore
+import Logging
 import Synchronization
 
 /// The async driver of ``RateLimiterState``: callers `await` a permit, the limiter sleeps on an injected
@@ -34,11 +35,23 @@ public final class RateLimiter: Sendable {
 
     private let inner: Mutex<Inner>
     private let timeSource: any TimeSource
+    private let logger: Logger
 
-    /// Creates a limiter that reads and sleeps on `timeSource`.
-    public init(configuration: RateLimiterConfiguration = RateLimiterConfiguration(), timeSource: any TimeSource) {
+    /// Creates a limiter that reads and sleeps on `timeSource` and logs its ``RateLimitNotice``s (bans, probes,
+    /// invalid-request thresholds) to `logger`.
+    public init(
+        configuration: RateLimiterConfiguration = RateLimiterConfiguration(), timeSource: any TimeSource,
+        logger: Logger = Logger(label: "apus.rest.ratelimit")
+    ) {
         inner = Mutex(Inner(state: RateLimiterState(configuration: configuration)))
         self.timeSource = timeSource
+        self.logger = logger
+    }
+
+    /// The invalid requests (401, 403, 429 except `shared`) counted in the sliding window now.
+    public var invalidRequestCount: Int {
+        let now = timeSource.now()
+        return inner.withLock { $0.state.invalidRequestCount(at: now) }
     }
 
     /// Counters so far.
@@ -104,9 +117,14 @@ public final class RateLimiter: Sendable {
         finish(resumptions)
     }
 
-    /// Lifts a Cloudflare ban; requests are accepted again.
+    /// Lifts a Cloudflare ban at once; requests are accepted again without waiting for the ban's probe.
     public func clearBan() {
-        inner.withLock { $0.state.clearBan() }
+        let now = timeSource.now()
+        let resumptions = inner.withLock { inner -> [Resumption] in
+            inner.state.clearBan()
+            return Self.apply(inner.state.advance(to: now), to: &inner)
+        }
+        finish(resumptions)
     }
 
     // MARK: - Internals
@@ -156,15 +174,18 @@ public final class RateLimiter: Sendable {
         return resumptions
     }
 
-    /// Resumes callers outside the lock and makes sure a timer is set for the state's next wake-up.
+    /// Resumes callers outside the lock, logs the state's notices and makes sure a timer is set for the state's
+    /// next wake-up.
     private func finish(_ resumptions: [Resumption]) {
         for (continuation, result) in resumptions { continuation.resume(with: result) }
-        let wake = inner.withLock { inner -> MonotonicTime? in
-            guard let next = inner.state.nextWakeUp else { return nil }
-            if let scheduled = inner.scheduledWake, scheduled <= next { return nil }
+        let (wake, notices) = inner.withLock { inner -> (MonotonicTime?, [RateLimitNotice]) in
+            let notices = inner.state.takeNotices()
+            guard let next = inner.state.nextWakeUp else { return (nil, notices) }
+            if let scheduled = inner.scheduledWake, scheduled <= next { return (nil, notices) }
             inner.scheduledWake = next
-            return next
+            return (next, notices)
         }
+        for notice in notices { log(notice) }
         guard let wake else { return }
         let timeSource = timeSource
         Task { [weak self] in
@@ -180,5 +201,28 @@ public final class RateLimiter: Sendable {
             return Self.apply(inner.state.advance(to: now), to: &inner)
         }
         finish(resumptions)
+    }
+
+    private func log(_ notice: RateLimitNotice) {
+        switch notice {
+        case .invalidRequestsWarning(let count, let threshold):
+            logger.warning("many invalid REST requests (401, 403, 429): Cloudflare bans the IP at 10,000 in 10 minutes", metadata: [
+                "count": "\(count)", "threshold": "\(threshold)",
+            ])
+        case .invalidRequestsRefusing(let count, let threshold):
+            logger.error("refusing REST requests except interaction responses: too many invalid requests", metadata: [
+                "count": "\(count)", "threshold": "\(threshold)",
+            ])
+        case .invalidRequestsRefusalEnded(let count):
+            logger.notice("REST requests are sent again: the invalid-request count fell", metadata: ["count": "\(count)"])
+        case .banned(let excerpt, let duration):
+            logger.error("Discord answered 429 with a non-JSON body (Cloudflare ban); REST requests fail until a probe after the ban", metadata: [
+                "probe_after_seconds": "\(duration.secondsDouble)", "body": "\(excerpt)",
+            ])
+        case .banProbe(let id):
+            logger.notice("the Cloudflare ban's time has passed; sending one probe request", metadata: ["request": "\(id)"])
+        case .banLifted:
+            logger.notice("the Cloudflare ban is over; REST requests are sent again")
+        }
     }
 }
