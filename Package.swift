@@ -156,6 +156,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        .testTarget(name: "ApusCoreTests", dependencies: ["ApusCore"], swiftSettings: strictSettings),
         .testTarget(name: "ApusTextTests", dependencies: ["ApusText"], swiftSettings: strictSettings),
         .testTarget(name: "ApusConfigTests", dependencies: ["ApusConfig", "ApusCore"], swiftSettings: strictSettings),
         .testTarget(name: "ApusSchedulerTests", dependencies: ["ApusScheduler", "ApusCore"], swiftSettings: strictSettings),

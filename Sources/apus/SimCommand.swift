@@ -69,7 +69,7 @@ struct SimCommand: AsyncParsableCommand {
         configuration.port = port
         configuration.guildCount = guilds
         configuration.membersPerGuild = members
-        configuration.scriptedMessageInterval = messageInterval > 0 ? .milliseconds(Int64(messageInterval * 1000)) : nil
+        configuration.scriptedMessageInterval = messageInterval > 0 ? .secondsDouble(messageInterval) : nil
         configuration.gateway.maxConcurrency = maxConcurrency
         configuration.gateway.heartbeatInterval = .milliseconds(heartbeatInterval)
         configuration.gateway.allowedCompressions = switch compression {

@@ -87,7 +87,7 @@ public enum CommandError: Error, Sendable, Hashable {
 
     /// Formats a duration as seconds with one decimal, rounded up ("3.2").
     static func seconds(_ duration: Duration) -> String {
-        let tenths = max(0, Int((duration.secondsDouble * 10).rounded(.up)))
+        let tenths = max(0, Int(saturating: (duration.secondsDouble * 10).rounded(.up)))
         return "\(tenths / 10).\(tenths % 10)"
     }
 

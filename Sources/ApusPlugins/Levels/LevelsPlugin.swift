@@ -98,7 +98,7 @@ public final class LevelsPlugin: Plugin {
             let level = row?.level ?? 0
             if showProgress {
                 let progress = rules.curve.progress(xp: xp, level: level)
-                try await context.reply("**\(name)**: Level \(level) \(LevelCurve.progressBar(current: progress.current, target: progress.target)) · Total XP: \(Int(xp.rounded()))")
+                try await context.reply("**\(name)**: Level \(level) \(LevelCurve.progressBar(current: progress.current, target: progress.target)) · Total XP: \(Int(saturating: xp.rounded()))")
             } else {
                 try await context.reply("**\(name)**: **Level \(level)** - `XP: \(xp)`")
             }

@@ -1,3 +1,4 @@
+import ApusCore
 import Foundation
 
 /// Gateway discovery, user, application and DM routes.
@@ -9,7 +10,7 @@ extension SimulatorREST {
         case "GET /gateway/bot":
             var limit: [String: Any] = [
                 "total": configuration.gateway.sessionStartLimit, "remaining": configuration.gateway.sessionStartLimit,
-                "reset_after": Int(configuration.gateway.sessionStartResetInterval.secondsDouble * 1000),
+                "reset_after": Int(saturating: configuration.gateway.sessionStartResetInterval.secondsDouble * 1000),
                 "max_concurrency": configuration.gateway.maxConcurrency,
             ]
             if let gateway = sink as? SimulatorGateway {

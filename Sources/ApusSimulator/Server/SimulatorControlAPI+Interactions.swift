@@ -1,3 +1,4 @@
+import ApusCore
 import Foundation
 
 /// The interaction side of the control API: scripted members start interactions, and tests read what the bot
@@ -32,8 +33,8 @@ extension SimulatorControlAPI {
         let channelID = Self.snowflake(body["channel_id"])
         let userID = Self.snowflake(body["user_id"])
         var timing = SimulatedInteractionTiming()
-        if let seconds = body["response_window"] as? Double { timing.responseWindow = .milliseconds(Int64(seconds * 1000)) }
-        if let seconds = body["token_lifetime"] as? Double { timing.tokenLifetime = .milliseconds(Int64(seconds * 1000)) }
+        if let seconds = body["response_window"] as? Double { timing.responseWindow = .secondsDouble(max(0, seconds)) }
+        if let seconds = body["token_lifetime"] as? Double { timing.tokenLifetime = .secondsDouble(max(0, seconds)) }
         let started: Result<ScriptedInteraction, ScriptedInteractionError>
         switch route {
         case "/interactions/command", "/interactions/autocomplete":

@@ -2,7 +2,7 @@ import ApusCore
 import Synchronization
 import Testing
 
-/// Tests of ApusCore's saturating time arithmetic (kept in ApusHTTPTests until an ApusCoreTests target exists).
+/// Tests of ApusCore's saturating time arithmetic.
 @Suite("Saturating time conversions")
 struct SaturatingTimeTests {
     @Test(
