@@ -28,9 +28,14 @@ public final class Shard: Sendable {
     private let distributor: EventDistributor
     private let timeSource: any TimeSource
     private let logger: Logger
+    private let events: ShardEventLog
     private let sleeper: DeadlineSleeper
     private let outbound = Mutex<AsyncStream<OutboundFrame>.Continuation?>(nil)
     private let totals = Mutex(InboundCounters())
+    /// The wait for an identify permit of the open connection, cancelled when the connection ends so that a dead
+    /// connection never spends the identify budget.
+    private let permitTask = Mutex<Task<Void, Never>?>(nil)
+    private let refreshingURL = Mutex(false)
 
     /// Creates a shard. `session` resumes a session exported by an earlier process.
     public init(
@@ -54,6 +59,7 @@ public final class Shard: Sendable {
         var logger = logger
         logger[metadataKey: "shard"] = "\(configuration.shardID)"
         self.logger = logger
+        self.events = ShardEventLog(logger: logger, timeSource: timeSource)
         self.sleeper = DeadlineSleeper(timeSource: timeSource)
     }
 
@@ -70,6 +76,9 @@ public final class Shard: Sendable {
 
     /// The current phase.
     public var phase: ShardStateMachine.Phase { machine.withLock { $0.phase } }
+
+    /// The gateway URL the shard IDENTIFYs on (the configured one, or a fresh one after repeated failures).
+    public var gatewayURL: String { machine.withLock { $0.gatewayURL } }
 
     /// The round trip of the last acknowledged heartbeat.
     public var latency: Duration? { machine.withLock { $0.latency } }
@@ -108,9 +117,14 @@ public final class Shard: Sendable {
                 let action = pending.removeFirst()
                 switch action {
                 case .connect(let url):
+                    events.log(.connect, .info, "connecting to \(url)")
                     let closeCode = await runConnection(url: url)
                     let now = timeSource.now()
-                    pending = machine.withLock { $0.connectionClosed(code: closeCode, now: now) }
+                    let (actions, plan) = machine.withLock { machine in
+                        (machine.connectionClosed(code: closeCode, now: now), machine.lastReconnectPlan)
+                    }
+                    logDisconnect(code: closeCode, plan: plan)
+                    pending = actions
                 case .stopped(let error):
                     if let error {
                         logger.error("shard stopped: \(error)")
@@ -136,6 +150,53 @@ public final class Shard: Sendable {
     }
 
     // MARK: Connection
+
+    private func logDisconnect(code: UInt16?, plan: ShardStateMachine.ReconnectPlan?) {
+        let closed = code.map { "close code \($0): \(CloseCodePolicy.explanation(for: $0))" } ?? "no close frame"
+        guard let plan else {
+            events.log(.disconnect, .info, "disconnected (\(closed)); stopping")
+            return
+        }
+        let when = plan.delay > .zero ? "in \(ShardEventLog.describe(plan.delay))" : "now"
+        let next = switch plan.next {
+        case .resume: "will resume \(when)"
+        case .identify: "will identify \(when)"
+        case .stop: "stopping"
+        }
+        if plan.failed {
+            events.log(.disconnect, .warning, "connection failed before READY/RESUMED (\(closed)); \(next)")
+        } else {
+            events.log(.disconnect, code == 1000 || code == 1001 ? .info : .warning, "disconnected (\(closed)); \(next)")
+        }
+    }
+
+    /// Asks the configured provider for a fresh gateway URL (one request at a time) and hands it to the state
+    /// machine; the reconnect in progress does not wait for it.
+    private func refreshGatewayURL() {
+        guard let provider = configuration.gatewayURLProvider else {
+            events.log(.gatewayURL, .warning, "connections to \(gatewayURL) keep failing; no gateway URL provider is configured, retrying it with backoff")
+            return
+        }
+        let alreadyRunning = refreshingURL.withLock { running in
+            defer { running = true }
+            return running
+        }
+        guard !alreadyRunning else { return }
+        events.log(.gatewayURL, .warning, "connections to \(gatewayURL) keep failing; asking for a fresh gateway URL")
+        Task { [self] in
+            defer { refreshingURL.withLock { $0 = false } }
+            do {
+                let url = try await provider()
+                if machine.withLock({ $0.gatewayURLRefreshed(url) }) {
+                    events.log(.gatewayURL, .info, "using the fresh gateway URL \(url)")
+                } else {
+                    events.log(.gatewayURL, .error, "the gateway URL provider returned an unusable URL (\(url.prefix(200))); keeping \(gatewayURL)")
+                }
+            } catch {
+                events.log(.gatewayURL, .error, "could not get a fresh gateway URL: \(error); keeping \(gatewayURL)")
+            }
+        }
+    }
 
     /// Opens one WebSocket and runs it until it closes; returns the server's close code, nil for a drop.
     private func runConnection(url: String) async -> UInt16? {
@@ -167,6 +228,10 @@ public final class Shard: Sendable {
         defer {
             outbound.withLock { $0 = nil }
             continuation.finish()
+            permitTask.withLock { task in
+                task?.cancel()
+                task = nil
+            }
         }
         let now = timeSource.now()
         perform(machine.withLock { $0.connectionOpened(now: now) })
@@ -210,45 +275,91 @@ public final class Shard: Sendable {
         }
     }
 
+    /// Messages, and bytes, the reader handles before it yields to other tasks even when frames are already
+    /// buffered (the inbound stream then returns without suspending): a flood never holds a thread for long.
+    static let messagesPerYield = 64
+    static let bytesPerYield = 4 << 20
+
     private func readLoop(inbound: WebSocketInboundStream, pipeline: InboundPipeline) async throws {
         var message = ByteBuffer()
         var skipping = false
         var skippedBytes = 0
-        let limit = configuration.maximumMessageSize + 1024
+        // The same bound for compressed and uncompressed messages, over all the frames of one message.
+        let limit = configuration.maximumMessageSize
+        let compressed = configuration.compression != .none
+        var messagesSinceYield = 0
+        var bytesSinceYield = 0
         for try await frame in inbound {
+            let frameBytes = frame.data.readableBytes
             if skipping {
-                skippedBytes += frame.data.readableBytes
+                skippedBytes = skippedBytes > Int.max - frameBytes ? Int.max : skippedBytes + frameBytes
+            } else if message.readableBytes > limit - frameBytes {
+                // Too large: an uncompressed message is skipped; a compressed one would desynchronise the stream,
+                // so the stream is broken (close and resume).
+                skipping = true
+                skippedBytes = message.readableBytes + frameBytes
+                message.clear()
+                if compressed {
+                    pipeline.countOversizedSkipped(wireBytes: 0)
+                    try await handle(.broken(reason: "a compressed message exceeds \(limit) bytes"))
+                }
             } else {
                 var data = frame.data
                 message.writeBuffer(&data)
-                if message.readableBytes > limit, configuration.compression == .none {
-                    skipping = true
-                    skippedBytes = message.readableBytes
-                    message.clear()
-                }
             }
             guard frame.fin else { continue }
+            messagesSinceYield += 1
+            bytesSinceYield += min(skipping ? skippedBytes : message.readableBytes, Self.bytesPerYield)
             if skipping {
-                pipeline.countOversizedSkipped(wireBytes: skippedBytes)
+                if !compressed { pipeline.countOversizedSkipped(wireBytes: skippedBytes) }
                 let counters = pipeline.takeCounters()
                 totals.withLock { $0.add(counters) }
                 skipping = false
                 skippedBytes = 0
-                continue
+                if !compressed {
+                    events.log(.brokenStream, .warning, "skipped a gateway message larger than \(limit) bytes")
+                }
+            } else {
+                let item = message.withUnsafeReadableBytes { pipeline.process(message: $0) }
+                message.clear()
+                let counters = pipeline.takeCounters()
+                totals.withLock { $0.add(counters) }
+                if counters.undecodableDispatches > 0, let bad = pipeline.takeLastUndecodable() {
+                    logUndecodable(bad, count: counters.undecodableDispatches)
+                }
+                try await handle(item)
             }
-            let item = message.withUnsafeReadableBytes { pipeline.process(message: $0) }
-            message.clear()
-            let counters = pipeline.takeCounters()
-            totals.withLock { $0.add(counters) }
-            try await handle(item)
+            if messagesSinceYield >= Self.messagesPerYield || bytesSinceYield >= Self.bytesPerYield {
+                messagesSinceYield = 0
+                bytesSinceYield = 0
+                await Task.yield()
+            }
         }
+    }
+
+    private func logUndecodable(_ bad: UndecodableDispatch, count: Int) {
+        let position = bad.offset.map { " at byte \($0) of its data" } ?? ""
+        let sequence = bad.sequence.map { " (sequence \($0))" } ?? ""
+        events.log(.undecodable, .warning,
+                   "could not decode \(bad.eventName.isEmpty ? "a dispatch" : bad.eventName)\(sequence)\(position): "
+                   + "\(bad.reason.prefix(300)); delivered as raw JSON to its subscribers, counted in undecodableDispatches")
     }
 
     private func handle(_ item: InboundItem) async throws {
         let now = timeSource.now()
         switch item {
         case .hello(let interval):
-            perform(machine.withLock { $0.receivedHello(heartbeatInterval: interval, now: now) })
+            let (actions, accepted) = machine.withLock { machine in
+                (machine.receivedHello(heartbeatInterval: interval, now: now), machine.acceptsHeartbeatInterval(interval))
+            }
+            if !accepted {
+                let timings = configuration.timings
+                events.log(.brokenHello, .warning,
+                           "HELLO's heartbeat_interval \(ShardEventLog.describe(interval)) is outside "
+                           + "\(ShardEventLog.describe(timings.minimumHeartbeatInterval))..."
+                           + "\(ShardEventLog.describe(timings.maximumHeartbeatInterval)); closing and reconnecting")
+            }
+            perform(actions)
         case .heartbeatRequest:
             perform(machine.withLock { $0.receivedHeartbeatRequest(now: now) })
         case .heartbeatACK:
@@ -263,9 +374,11 @@ public final class Shard: Sendable {
                 perform(machine.withLock {
                     $0.receivedReady(sessionID: sessionID, resumeGatewayURL: url, sequence: sequence, now: now)
                 })
+                events.log(.live, .info, "READY: session \(sessionID) is live")
             case .resumed:
                 machine.withLock { $0.receivedDispatch(sequence: sequence) }
                 perform(machine.withLock { $0.receivedResumed(now: now) })
+                events.log(.live, .info, "RESUMED: the session is live again at sequence \(sequence.map(String.init) ?? "none")")
             case nil:
                 machine.withLock { $0.receivedDispatch(sequence: sequence) }
             }
@@ -278,7 +391,7 @@ public final class Shard: Sendable {
         case .ignored:
             break
         case .broken(let reason):
-            logger.warning("closing a broken stream: \(reason)")
+            events.log(.brokenStream, .warning, "closing a broken stream (with a resumable code) and reconnecting: \(reason.prefix(300))")
             perform(machine.withLock { $0.receivedUndecodableFrame(now: now) })
         }
         sleeper.signal()
@@ -292,8 +405,11 @@ public final class Shard: Sendable {
             case .sendHeartbeat(let sequence):
                 write(.text(GatewayCommandEncoding.heartbeat(sequence: sequence)))
             case .sendIdentify:
+                events.log(.identify, .info, "identifying as shard \(configuration.shardID) of \(configuration.shardCount)")
                 write(.text(GatewayCommandEncoding.identify(configuration)))
             case .sendResume(let session):
+                events.log(.resume, .info,
+                           "resuming session \(session.sessionID) at sequence \(session.sequence.map(String.init) ?? "none")")
                 write(.text(GatewayCommandEncoding.resume(token: configuration.token, session: session)))
             case .sendPayload(let bytes):
                 write(.text(bytes))
@@ -301,7 +417,7 @@ public final class Shard: Sendable {
                 write(.close(code: code))
             case .requestIdentifyPermit:
                 let shardID = configuration.shardID
-                Task { [self] in
+                let task = Task { [self] in
                     do {
                         try await identifyQueue.waitForTurn(shardID: shardID)
                     } catch {
@@ -311,6 +427,12 @@ public final class Shard: Sendable {
                     perform(machine.withLock { $0.identifyPermitted(now: now) })
                     sleeper.signal()
                 }
+                permitTask.withLock { previous in
+                    previous?.cancel()
+                    previous = task
+                }
+            case .refreshGatewayURL:
+                refreshGatewayURL()
             case .connect, .stopped:
                 // Handled by run(); a connect or stop cannot come out of a frame or tick on an open connection.
                 break
