@@ -120,10 +120,11 @@ public final class Shard: Sendable {
                     events.log(.connect, .info, "connecting to \(url)")
                     let closeCode = await runConnection(url: url)
                     let now = timeSource.now()
-                    let (actions, plan) = machine.withLock { machine in
-                        (machine.connectionClosed(code: closeCode, now: now), machine.lastReconnectPlan)
+                    let (actions, plan, sent) = machine.withLock { machine in
+                        let sent = machine.closeCodeSent
+                        return (machine.connectionClosed(code: closeCode, now: now), machine.lastReconnectPlan, sent)
                     }
-                    logDisconnect(code: closeCode, plan: plan)
+                    logDisconnect(code: closeCode, sentByShard: sent, plan: plan)
                     pending = actions
                 case .stopped(let error):
                     if let error {
@@ -151,8 +152,14 @@ public final class Shard: Sendable {
 
     // MARK: Connection
 
-    private func logDisconnect(code: UInt16?, plan: ShardStateMachine.ReconnectPlan?) {
-        let closed = code.map { "close code \($0): \(CloseCodePolicy.explanation(for: $0))" } ?? "no close frame"
+    private func logDisconnect(code: UInt16?, sentByShard: UInt16?, plan: ShardStateMachine.ReconnectPlan?) {
+        let closed = if let sentByShard {
+            "closed by the shard with \(sentByShard)"
+        } else if let code {
+            "close code \(code): \(CloseCodePolicy.explanation(for: code))"
+        } else {
+            "no close frame"
+        }
         guard let plan else {
             events.log(.disconnect, .info, "disconnected (\(closed)); stopping")
             return
@@ -164,7 +171,7 @@ public final class Shard: Sendable {
         case .stop: "stopping"
         }
         if plan.failed {
-            events.log(.disconnect, .warning, "connection failed before READY/RESUMED (\(closed)); \(next)")
+            events.log(.failedConnection, .warning, "connection failed before READY/RESUMED (\(closed)); \(next)")
         } else {
             events.log(.disconnect, code == 1000 || code == 1001 ? .info : .warning, "disconnected (\(closed)); \(next)")
         }

@@ -8,7 +8,7 @@ import Synchronization
 final class ShardEventLog: Sendable {
     /// A family of log lines sharing one rate limit.
     enum Kind: Hashable, Sendable {
-        case connect, identify, resume, live, disconnect, brokenHello, brokenStream, undecodable, gatewayURL
+        case connect, identify, resume, live, disconnect, failedConnection, brokenHello, brokenStream, undecodable, gatewayURL
     }
 
     /// Lines of one kind let through per minute.

@@ -14,6 +14,7 @@ extension ShardStateMachine {
         phase = .connecting
         sessionLiveSince = nil
         lastReconnectPlan = nil
+        closeCodeSent = nil
         let base = useResumeURL ? (session?.resumeGatewayURL ?? gatewayURL) : gatewayURL
         return [.connect(url: Self.url(base: base, query: configuration.query))]
     }
@@ -29,6 +30,7 @@ extension ShardStateMachine {
         pendingDelayAfterClose = delay
         phase = .closing
         nextHeartbeat = nil
+        closeCodeSent = configuration.resumeCloseCode
         return [.close(code: configuration.resumeCloseCode)]
     }
 

@@ -46,6 +46,8 @@ public struct ShardStateMachine: Sendable {
     public internal(set) var gatewayURL: String
     /// What the shard planned after the last connection ended.
     public internal(set) var lastReconnectPlan: ReconnectPlan?
+    /// The close code the shard itself sent on the current connection, if it closed it.
+    public internal(set) var closeCodeSent: UInt16?
     var stopRequested = false
     var pendingDelayAfterClose: Duration = .zero
     var limiter: SendRateLimiter
@@ -338,6 +340,7 @@ public struct ShardStateMachine: Sendable {
         stopRequested = true
         if connectionIsOpen {
             phase = .closing
+            closeCodeSent = keepSessionResumable ? configuration.resumeCloseCode : 1000
             return [.close(code: keepSessionResumable ? configuration.resumeCloseCode : 1000)]
         }
         if phase == .connecting || phase == .closing { return [] }
