@@ -131,4 +131,48 @@ struct GatewayProcessHardeningTests {
         #expect(bot.terminationStatus == 0, "output:\n\(output.text)")
         await simulator.shutdown()
     }
+
+    @Test("apus run survives corrupt compressed data, garbage frames and a torn TCP connection, and resumes",
+          .enabled(if: FileManager.default.isExecutableFile(atPath: CLIProcessTests.binary)))
+    func garbageFrames() async throws {
+        let simulator = try await GatewayHardeningTests.startSimulator()
+        let databasePath = FileManager.default.temporaryDirectory
+            .appendingPathComponent("apus-garbage-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: databasePath + suffix) } }
+        let (bot, output) = try CLIProcessTests.start(
+            ["run", "--api-base", simulator.apiBaseURL, "--gateway-url", simulator.gatewayURL, "--database", databasePath],
+            environment: ["DISCORD_TOKEN": simulator.configuration.token]
+        )
+        defer { if bot.isRunning { bot.terminate() } }
+        let deadline = ContinuousClock.now + .seconds(60)
+        func waitFor(_ what: String, _ condition: () -> Bool) async throws {
+            while !condition() {
+                try #require(bot.isRunning, "apus run exited (status \(bot.terminationStatus)); output:\n\(output.text)")
+                try #require(ContinuousClock.now < deadline, "timed out waiting until \(what); output:\n\(output.text)")
+                try await Task.sleep(for: .milliseconds(50))
+            }
+        }
+        try await waitFor("apus run identified") { simulator.counters().identifies == 1 && simulator.gateway.sessionIDs().count == 1 }
+        var random = SeededRandom(seed: 0xBAD)
+        let faults: [GatewayFault] = [
+            .sendCorruptCompressed,
+            .sendRawBinary((0..<300).map { _ in UInt8(truncatingIfNeeded: random.next()) }),
+            .sendRawText(#"{"op":10,"d":{"heartbeat_interval":0}"#),
+            .sendRawBinary([0x28, 0xB5, 0x2F, 0xFD, 0xFF, 0xFF, 0xFF, 0xFF]),
+            .cutTCP,
+        ]
+        for (index, fault) in faults.enumerated() {
+            try await waitFor("a connection is open before fault \(index)") {
+                simulator.connections().contains { $0.isOpen && $0.sessionID != nil }
+            }
+            simulator.inject(fault)
+            try await waitFor("the session resumed after fault \(index)") { simulator.counters().resumes == index + 1 }
+        }
+        #expect(simulator.counters().identifies == 1, "every fault was survived by a RESUME, not a new session")
+        #expect(simulator.counters().connections <= faults.count + 3, "\(simulator.counters().connections) connections")
+        bot.terminate()
+        while bot.isRunning { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(bot.terminationReason == .exit && bot.terminationStatus == 0, "output:\n\(output.text)")
+        await simulator.shutdown()
+    }
 }

@@ -99,6 +99,8 @@ public actor InMemoryIdentifyQueue: IdentifyQueue {
         }
         do {
             try await timeSource.sleep(until: slot)
+            // A slot already due returns without a suspension, so cancellation is checked here as well.
+            try Task.checkCancellation()
         } catch {
             // The connection that asked is gone before its IDENTIFY went out: the daily budget was not spent.
             remaining = min(total, remaining + 1)
