@@ -23,19 +23,19 @@ import WSClient
 public final class Shard: Sendable {
     /// The shard's settings.
     public let configuration: ShardConfiguration
-    private let machine: Mutex<ShardStateMachine>
+    let machine: Mutex<ShardStateMachine>
     private let identifyQueue: any IdentifyQueue
     private let distributor: EventDistributor
     private let timeSource: any TimeSource
     private let logger: Logger
-    private let events: ShardEventLog
+    let events: ShardEventLog
     private let sleeper: DeadlineSleeper
     private let outbound = Mutex<AsyncStream<OutboundFrame>.Continuation?>(nil)
-    private let totals = Mutex(InboundCounters())
+    let totals = Mutex(InboundCounters())
     /// The wait for an identify permit of the open connection, cancelled when the connection ends so that a dead
     /// connection never spends the identify budget.
     private let permitTask = Mutex<Task<Void, Never>?>(nil)
-    private let refreshingURL = Mutex(false)
+    let refreshingURL = Mutex(false)
 
     /// Creates a shard. `session` resumes a session exported by an earlier process.
     public init(
@@ -152,59 +152,6 @@ public final class Shard: Sendable {
 
     // MARK: Connection
 
-    private func logDisconnect(code: UInt16?, sentByShard: UInt16?, plan: ShardStateMachine.ReconnectPlan?) {
-        let closed = if let sentByShard {
-            "closed by the shard with \(sentByShard)"
-        } else if let code {
-            "close code \(code): \(CloseCodePolicy.explanation(for: code))"
-        } else {
-            "no close frame"
-        }
-        guard let plan else {
-            events.log(.disconnect, .info, "disconnected (\(closed)); stopping")
-            return
-        }
-        let when = plan.delay > .zero ? "in \(ShardEventLog.describe(plan.delay))" : "now"
-        let next = switch plan.next {
-        case .resume: "will resume \(when)"
-        case .identify: "will identify \(when)"
-        case .stop: "stopping"
-        }
-        if plan.failed {
-            events.log(.failedConnection, .warning, "connection failed before READY/RESUMED (\(closed)); \(next)")
-        } else {
-            events.log(.disconnect, code == 1000 || code == 1001 ? .info : .warning, "disconnected (\(closed)); \(next)")
-        }
-    }
-
-    /// Asks the configured provider for a fresh gateway URL (one request at a time) and hands it to the state
-    /// machine; the reconnect in progress does not wait for it.
-    private func refreshGatewayURL() {
-        guard let provider = configuration.gatewayURLProvider else {
-            events.log(.gatewayURL, .warning, "connections to \(gatewayURL) keep failing; no gateway URL provider is configured, retrying it with backoff")
-            return
-        }
-        let alreadyRunning = refreshingURL.withLock { running in
-            defer { running = true }
-            return running
-        }
-        guard !alreadyRunning else { return }
-        events.log(.gatewayURL, .warning, "connections to \(gatewayURL) keep failing; asking for a fresh gateway URL")
-        Task { [self] in
-            defer { refreshingURL.withLock { $0 = false } }
-            do {
-                let url = try await provider()
-                if machine.withLock({ $0.gatewayURLRefreshed(url) }) {
-                    events.log(.gatewayURL, .info, "using the fresh gateway URL \(url)")
-                } else {
-                    events.log(.gatewayURL, .error, "the gateway URL provider returned an unusable URL (\(url.prefix(200))); keeping \(gatewayURL)")
-                }
-            } catch {
-                events.log(.gatewayURL, .error, "could not get a fresh gateway URL: \(error); keeping \(gatewayURL)")
-            }
-        }
-    }
-
     /// Opens one WebSocket and runs it until it closes; returns the server's close code, nil for a drop.
     private func runConnection(url: String) async -> UInt16? {
         var configuration = WebSocketClientConfiguration()
@@ -282,77 +229,7 @@ public final class Shard: Sendable {
         }
     }
 
-    /// Messages, and bytes, the reader handles before it yields to other tasks even when frames are already
-    /// buffered (the inbound stream then returns without suspending): a flood never holds a thread for long.
-    static let messagesPerYield = 64
-    static let bytesPerYield = 4 << 20
-
-    private func readLoop(inbound: WebSocketInboundStream, pipeline: InboundPipeline) async throws {
-        var message = ByteBuffer()
-        var skipping = false
-        var skippedBytes = 0
-        // The same bound for compressed and uncompressed messages, over all the frames of one message.
-        let limit = configuration.maximumMessageSize
-        let compressed = configuration.compression != .none
-        var messagesSinceYield = 0
-        var bytesSinceYield = 0
-        for try await frame in inbound {
-            let frameBytes = frame.data.readableBytes
-            if skipping {
-                skippedBytes = skippedBytes > Int.max - frameBytes ? Int.max : skippedBytes + frameBytes
-            } else if message.readableBytes > limit - frameBytes {
-                // Too large: an uncompressed message is skipped; a compressed one would desynchronise the stream,
-                // so the stream is broken (close and resume).
-                skipping = true
-                skippedBytes = message.readableBytes + frameBytes
-                message.clear()
-                if compressed {
-                    pipeline.countOversizedSkipped(wireBytes: 0)
-                    try await handle(.broken(reason: "a compressed message exceeds \(limit) bytes"))
-                }
-            } else {
-                var data = frame.data
-                message.writeBuffer(&data)
-            }
-            guard frame.fin else { continue }
-            messagesSinceYield += 1
-            bytesSinceYield += min(skipping ? skippedBytes : message.readableBytes, Self.bytesPerYield)
-            if skipping {
-                if !compressed { pipeline.countOversizedSkipped(wireBytes: skippedBytes) }
-                let counters = pipeline.takeCounters()
-                totals.withLock { $0.add(counters) }
-                skipping = false
-                skippedBytes = 0
-                if !compressed {
-                    events.log(.brokenStream, .warning, "skipped a gateway message larger than \(limit) bytes")
-                }
-            } else {
-                let item = message.withUnsafeReadableBytes { pipeline.process(message: $0) }
-                message.clear()
-                let counters = pipeline.takeCounters()
-                totals.withLock { $0.add(counters) }
-                if counters.undecodableDispatches > 0, let bad = pipeline.takeLastUndecodable() {
-                    logUndecodable(bad, count: counters.undecodableDispatches)
-                }
-                try await handle(item)
-            }
-            if messagesSinceYield >= Self.messagesPerYield || bytesSinceYield >= Self.bytesPerYield {
-                messagesSinceYield = 0
-                bytesSinceYield = 0
-                await Task.yield()
-            }
-        }
-    }
-
-    private func logUndecodable(_ bad: UndecodableDispatch, count: Int) {
-        let position = bad.offset.map { " at byte \($0) of its data" } ?? ""
-        let sequence = bad.sequence.map { " (sequence \($0))" } ?? ""
-        events.log(.undecodable, .warning,
-                   "could not decode \(bad.eventName.isEmpty ? "a dispatch" : bad.eventName)\(sequence)\(position): "
-                   + "\(bad.reason.prefix(300)); delivered as raw JSON to its subscribers, counted in undecodableDispatches")
-    }
-
-    private func handle(_ item: InboundItem) async throws {
+    func handle(_ item: InboundItem) async throws {
         let now = timeSource.now()
         switch item {
         case .hello(let interval):
