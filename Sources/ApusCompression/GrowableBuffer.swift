@@ -24,7 +24,9 @@ struct GrowableBuffer: ~Copyable {
         if capacity - count >= additional { return true }
         if capacity >= limit { return false }
         var newCapacity = capacity
-        while newCapacity - count < additional, newCapacity < limit { newCapacity = min(newCapacity * 2, limit) }
+        while newCapacity - count < additional, newCapacity < limit {
+            newCapacity = newCapacity > limit / 2 ? limit : newCapacity * 2
+        }
         let newStorage = UnsafeMutableRawBufferPointer.allocate(byteCount: newCapacity, alignment: 16)
         if count > 0, let source = storage.baseAddress, let target = newStorage.baseAddress {
             target.copyMemory(from: source, byteCount: count)
@@ -34,14 +36,17 @@ struct GrowableBuffer: ~Copyable {
         return true
     }
 
-    /// Appends bytes, growing as needed (no limit).
-    mutating func append(_ bytes: UnsafeRawBufferPointer) {
-        guard bytes.count > 0 else { return }
-        _ = reserve(additional: bytes.count, limit: Int.max)
+    /// Appends bytes, growing as needed, unless the total would exceed `limit` bytes: then nothing is appended and
+    /// the result is false.
+    mutating func append(_ bytes: UnsafeRawBufferPointer, limit: Int) -> Bool {
+        guard bytes.count > 0 else { return true }
+        guard bytes.count <= limit - count, reserve(additional: bytes.count, limit: limit),
+              capacity - count >= bytes.count else { return false }
         if let base = storage.baseAddress, let source = bytes.baseAddress {
             (base + count).copyMemory(from: source, byteCount: bytes.count)
         }
         count += bytes.count
+        return true
     }
 
     /// Free space after the written bytes.

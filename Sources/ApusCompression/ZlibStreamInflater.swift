@@ -10,6 +10,12 @@ import CZlib
 ///     try inflater.push(chunk) { json in handle(json) }   // called once per complete gateway message
 /// }
 /// ```
+///
+/// Hostile input is corrupt data, never a hang: the compressed bytes of one message (across every WebSocket message
+/// it spans) and its decompressed bytes are each bounded by ``maximumMessageSize``; an inflate call that makes no
+/// progress, bytes after the end of the zlib stream (Discord never ends it) and invalid data throw
+/// ``CompressionError`` and leave the inflater failed, so the connection must be replaced.
+///
 /// Not thread-safe: one connection owns one inflater.
 public final class ZlibStreamInflater {
     private let stream: UnsafeMutablePointer<z_stream>
@@ -17,13 +23,13 @@ public final class ZlibStreamInflater {
     // only by this class's own methods, and no method calls out while an access to one of them is in progress.
     @exclusivity(unchecked) private var pending = GrowableBuffer(initialCapacity: 16 * 1024)
     @exclusivity(unchecked) private var output = GrowableBuffer(initialCapacity: 64 * 1024)
-    @exclusivity(unchecked) private var broken = false
-    /// The largest decompressed message accepted.
+    @exclusivity(unchecked) private var failure: CompressionError?
+    /// The largest message accepted, compressed (all pieces of one message together) and decompressed.
     public let maximumMessageSize: Int
 
     /// Creates an inflater with a fresh zlib context.
     public init(maximumMessageSize: Int = 64 << 20) throws(CompressionError) {
-        self.maximumMessageSize = maximumMessageSize
+        self.maximumMessageSize = max(1, min(maximumMessageSize, Int(Int32.max)))
         stream = .allocate(capacity: 1)
         stream.initialize(to: z_stream())
         let status = czlib_inflate_init(stream)
@@ -41,14 +47,20 @@ public final class ZlibStreamInflater {
     /// Bytes received that do not yet end a message.
     public var pendingByteCount: Int { pending.count }
 
+    /// Whether the stream failed (the connection must be replaced).
+    public var isFailed: Bool { failure != nil }
+
     /// Adds received bytes; when they complete a message, inflates it and calls `body` with the decompressed bytes,
     /// which are valid only during the call. Returns `body`'s result, or nil when the message is not complete yet.
     @discardableResult
     public func push<R>(
         _ bytes: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) throws -> R
     ) throws -> R? {
-        if broken { throw CompressionError.corruptData("the stream failed earlier; open a new connection") }
-        pending.append(bytes)
+        if let failure { throw CompressionError.corruptData("the stream failed earlier (\(failure)); open a new connection") }
+        guard pending.append(bytes, limit: maximumMessageSize) else {
+            pending.count = 0
+            throw fail(.messageTooLarge(limit: maximumMessageSize))
+        }
         guard Self.endsWithSyncFlush(pending.bytes) else { return nil }
         defer { pending.count = 0 }
         let message = try inflatePending()
@@ -71,6 +83,13 @@ public final class ZlibStreamInflater {
         return n >= 4 && bytes[n - 4] == 0x00 && bytes[n - 3] == 0x00 && bytes[n - 2] == 0xFF && bytes[n - 1] == 0xFF
     }
 
+    private func fail(_ error: CompressionError) -> CompressionError {
+        failure = error
+        return error
+    }
+
+    /// Inflates the pending bytes. Every round either consumes input, produces output, grows the output buffer
+    /// (bounded by the limit) or ends with an error, so the loop ends after a bounded number of rounds.
     private func inflatePending() throws(CompressionError) -> UnsafeRawBufferPointer {
         output.count = 0
         let input = pending.bytes
@@ -78,25 +97,38 @@ public final class ZlibStreamInflater {
         stream.pointee.avail_in = uInt(input.count)
         while true {
             guard output.reserve(additional: 16 * 1024, limit: maximumMessageSize) else {
-                broken = true
-                throw .messageTooLarge(limit: maximumMessageSize)
+                throw fail(.messageTooLarge(limit: maximumMessageSize))
             }
             let free = output.freeSpace
+            let space = min(free.count, Int(UInt32.max))
+            let inputBefore = Int(stream.pointee.avail_in)
             stream.pointee.next_out = free.baseAddress?.assumingMemoryBound(to: Bytef.self)
-            stream.pointee.avail_out = uInt(free.count)
+            stream.pointee.avail_out = uInt(space)
             let status = inflate(stream, Z_SYNC_FLUSH)
-            let produced = free.count - Int(stream.pointee.avail_out)
+            let produced = space - Int(stream.pointee.avail_out)
+            let consumed = inputBefore - Int(stream.pointee.avail_in)
             output.count += produced
+            let inputLeft = stream.pointee.avail_in != 0
+            let outputFull = stream.pointee.avail_out == 0
             switch status {
-            case Z_OK, Z_STREAM_END:
-                if stream.pointee.avail_in == 0 && stream.pointee.avail_out != 0 { return output.bytes }
-            case Z_BUF_ERROR:
-                // No progress possible: either all input is consumed (done) or output is full (grow and retry).
-                if stream.pointee.avail_in == 0 { return output.bytes }
+            case Z_STREAM_END:
+                // Discord never ends its stream; after the end, zlib accepts nothing more, so whatever follows (and
+                // every later message) could never be inflated.
+                if inputLeft {
+                    throw fail(.corruptData("\(Int(stream.pointee.avail_in)) bytes after the end of the zlib stream"))
+                }
+                failure = .corruptData("the zlib stream ended")
+                return output.bytes
+            case Z_OK, Z_BUF_ERROR:
+                // All input read, and either room to spare (nothing held back) or nothing more came out: done.
+                if !inputLeft && (!outputFull || produced == 0) { return output.bytes }
+                // Input left and room left, yet nothing happened: zlib is stuck on these bytes.
+                if produced == 0 && consumed == 0 && !outputFull {
+                    throw fail(.corruptData("inflate made no progress (status \(status))"))
+                }
             default:
-                broken = true
                 let reason = stream.pointee.msg.map { String(cString: $0) } ?? "inflate returned \(status)"
-                throw .corruptData(reason)
+                throw fail(.corruptData(reason))
             }
         }
     }

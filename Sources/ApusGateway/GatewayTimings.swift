@@ -1,4 +1,5 @@
-/// Every time constant of the gateway client. Discord's values are the defaults; tests shorten them.
+/// Every time constant (and reconnect threshold) of the gateway client. Discord's values are the defaults; tests
+/// shorten them.
 public struct GatewayTimings: Sendable {
     /// How long to wait for HELLO after the socket opens before reconnecting.
     public var helloTimeout: Duration = .seconds(20)
@@ -20,6 +21,14 @@ public struct GatewayTimings: Sendable {
     public var sendWindow: Duration = .seconds(60)
     /// How long the WebSocket waits for the server's close frame after the shard closed.
     public var closeTimeout: Duration = .seconds(2)
+    /// The shortest `heartbeat_interval` a HELLO may carry; a shorter one (0, negative) makes the HELLO broken.
+    public var minimumHeartbeatInterval: Duration = .seconds(1)
+    /// The longest `heartbeat_interval` a HELLO may carry; a longer one makes the HELLO broken (Discord sends 41.25 s).
+    public var maximumHeartbeatInterval: Duration = .seconds(600)
+    /// How many connections in a row may fail (end before READY or RESUMED) on one gateway URL before the shard
+    /// falls back: from the session's resume URL to the configured gateway URL, and from that to a fresh URL from
+    /// ``ShardConfiguration/gatewayURLProvider``.
+    public var connectionFailuresBeforeURLFallback: Int = 3
 
     /// Creates Discord's defaults.
     public init() {}
@@ -35,6 +44,7 @@ public struct GatewayTimings: Sendable {
         timings.rateLimitBackoff = .milliseconds(50)
         timings.invalidSessionDelay = 0.01...0.05
         timings.closeTimeout = .milliseconds(300)
+        timings.minimumHeartbeatInterval = .milliseconds(10)
         return timings
     }
 }

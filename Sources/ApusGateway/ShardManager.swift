@@ -16,8 +16,9 @@ public final class ShardManager: Sendable {
     private let identifyQueue: any IdentifyQueue
     private let logger: Logger
 
-    /// Creates shards `shardIDs` of `shardCount` from `template` (its shard id and count are replaced).
-    /// `sessions` resumes shards whose sessions an earlier process exported.
+    /// Creates shards `shardIDs` of `shardCount` from `template` (its shard id and count are replaced; its
+    /// ``ShardConfiguration/gatewayURLProvider`` serves every shard). `sessions` resumes shards whose sessions an
+    /// earlier process exported.
     public init(
         template: ShardConfiguration,
         shardIDs: Range<Int>,

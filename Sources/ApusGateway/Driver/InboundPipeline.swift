@@ -43,6 +43,9 @@ public final class InboundPipeline {
     // written only by this class's methods, each update a complete `+=` that calls nothing while it is in progress.
     /// What this connection has seen so far.
     @exclusivity(unchecked) public private(set) var counters = InboundCounters()
+    /// The last dispatch that could not be decoded, for the shard's (rate-limited) warning; cleared by
+    /// ``takeLastUndecodable()``.
+    @exclusivity(unchecked) public private(set) var lastUndecodable: UndecodableDispatch?
 
     /// Creates the pipeline of one connection.
     public init(
@@ -131,11 +134,17 @@ public final class InboundPipeline {
         case 9:
             return .invalidSession(resumable: data.map(Self.isJSONTrue) ?? false)
         case 10:
-            guard let data, let hello = try? Hello(jsonBytes: data) else {
+            guard let data else {
                 counters.unscannableFrames += 1
-                return .broken(reason: "HELLO without a heartbeat interval")
+                return .broken(reason: "HELLO without data")
             }
-            return .hello(heartbeatInterval: .milliseconds(hello.heartbeatInterval))
+            do {
+                // Any Int64 converts to a Duration without overflow; the shard checks the bounds.
+                return .hello(heartbeatInterval: .milliseconds(try Hello(jsonBytes: data).heartbeatInterval))
+            } catch {
+                counters.unscannableFrames += 1
+                return .broken(reason: "HELLO without a usable heartbeat_interval: \(error)")
+            }
         case 11:
             return .heartbeatACK
         default:
@@ -165,11 +174,19 @@ public final class InboundPipeline {
         }
     }
 
-    /// Counts an undecodable dispatch and, if anyone wants its kind, the delivery that hands it over as raw JSON.
+    /// Returns and clears the last undecodable dispatch.
+    func takeLastUndecodable() -> UndecodableDispatch? {
+        defer { lastUndecodable = nil }
+        return lastUndecodable
+    }
+
+    /// Counts an undecodable dispatch, remembers it for the shard's warning and, if anyone wants its kind, returns
+    /// the delivery that hands it over as raw JSON.
     private func undecodable(
-        _ kind: EventKind, sequence: Int?, wanted: Bool, raw: [UInt8], reason: String
+        _ kind: EventKind, sequence: Int?, wanted: Bool, raw: [UInt8], reason: String, offset: Int? = nil
     ) -> GatewayDelivery? {
         counters.undecodableDispatches += 1
+        lastUndecodable = UndecodableDispatch(eventName: kind.name, sequence: sequence, offset: offset, reason: reason)
         guard wanted else { return nil }
         return GatewayDelivery(
             shardID: shardID, sequence: sequence, payload: .undecodable(name: kind.name, data: RawJSON(bytes: raw), reason: reason)
@@ -219,7 +236,8 @@ public final class InboundPipeline {
                 delivery = GatewayDelivery(shardID: shardID, sequence: sequence, payload: .event(event))
             case .failure(let error):
                 let raw = finalRange.map { Array(UnsafeRawBufferPointer(rebasing: json[$0])) } ?? []
-                delivery = undecodable(kind, sequence: sequence, wanted: true, raw: raw, reason: "\(error)")
+                delivery = undecodable(kind, sequence: sequence, wanted: true, raw: raw, reason: "\(error)",
+                                       offset: (error as? JSONDecodingError)?.offset)
             }
             return .dispatch(sequence: sequence, kind: kind, delivery: delivery, lifecycle: lifecycle)
         } catch {

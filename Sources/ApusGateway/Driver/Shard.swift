@@ -23,14 +23,19 @@ import WSClient
 public final class Shard: Sendable {
     /// The shard's settings.
     public let configuration: ShardConfiguration
-    private let machine: Mutex<ShardStateMachine>
+    let machine: Mutex<ShardStateMachine>
     private let identifyQueue: any IdentifyQueue
     private let distributor: EventDistributor
     private let timeSource: any TimeSource
     private let logger: Logger
+    let events: ShardEventLog
     private let sleeper: DeadlineSleeper
     private let outbound = Mutex<AsyncStream<OutboundFrame>.Continuation?>(nil)
-    private let totals = Mutex(InboundCounters())
+    let totals = Mutex(InboundCounters())
+    /// The wait for an identify permit of the open connection, cancelled when the connection ends so that a dead
+    /// connection never spends the identify budget.
+    private let permitTask = Mutex<Task<Void, Never>?>(nil)
+    let refreshingURL = Mutex(false)
 
     /// Creates a shard. `session` resumes a session exported by an earlier process.
     public init(
@@ -54,6 +59,7 @@ public final class Shard: Sendable {
         var logger = logger
         logger[metadataKey: "shard"] = "\(configuration.shardID)"
         self.logger = logger
+        self.events = ShardEventLog(logger: logger, timeSource: timeSource)
         self.sleeper = DeadlineSleeper(timeSource: timeSource)
     }
 
@@ -70,6 +76,9 @@ public final class Shard: Sendable {
 
     /// The current phase.
     public var phase: ShardStateMachine.Phase { machine.withLock { $0.phase } }
+
+    /// The gateway URL the shard IDENTIFYs on (the configured one, or a fresh one after repeated failures).
+    public var gatewayURL: String { machine.withLock { $0.gatewayURL } }
 
     /// The round trip of the last acknowledged heartbeat.
     public var latency: Duration? { machine.withLock { $0.latency } }
@@ -108,9 +117,15 @@ public final class Shard: Sendable {
                 let action = pending.removeFirst()
                 switch action {
                 case .connect(let url):
+                    events.log(.connect, .info, "connecting to \(url)")
                     let closeCode = await runConnection(url: url)
                     let now = timeSource.now()
-                    pending = machine.withLock { $0.connectionClosed(code: closeCode, now: now) }
+                    let (actions, plan, sent) = machine.withLock { machine in
+                        let sent = machine.closeCodeSent
+                        return (machine.connectionClosed(code: closeCode, now: now), machine.lastReconnectPlan, sent)
+                    }
+                    logDisconnect(code: closeCode, sentByShard: sent, plan: plan)
+                    pending = actions
                 case .stopped(let error):
                     if let error {
                         logger.error("shard stopped: \(error)")
@@ -167,6 +182,10 @@ public final class Shard: Sendable {
         defer {
             outbound.withLock { $0 = nil }
             continuation.finish()
+            permitTask.withLock { task in
+                task?.cancel()
+                task = nil
+            }
         }
         let now = timeSource.now()
         perform(machine.withLock { $0.connectionOpened(now: now) })
@@ -210,45 +229,21 @@ public final class Shard: Sendable {
         }
     }
 
-    private func readLoop(inbound: WebSocketInboundStream, pipeline: InboundPipeline) async throws {
-        var message = ByteBuffer()
-        var skipping = false
-        var skippedBytes = 0
-        let limit = configuration.maximumMessageSize + 1024
-        for try await frame in inbound {
-            if skipping {
-                skippedBytes += frame.data.readableBytes
-            } else {
-                var data = frame.data
-                message.writeBuffer(&data)
-                if message.readableBytes > limit, configuration.compression == .none {
-                    skipping = true
-                    skippedBytes = message.readableBytes
-                    message.clear()
-                }
-            }
-            guard frame.fin else { continue }
-            if skipping {
-                pipeline.countOversizedSkipped(wireBytes: skippedBytes)
-                let counters = pipeline.takeCounters()
-                totals.withLock { $0.add(counters) }
-                skipping = false
-                skippedBytes = 0
-                continue
-            }
-            let item = message.withUnsafeReadableBytes { pipeline.process(message: $0) }
-            message.clear()
-            let counters = pipeline.takeCounters()
-            totals.withLock { $0.add(counters) }
-            try await handle(item)
-        }
-    }
-
-    private func handle(_ item: InboundItem) async throws {
+    func handle(_ item: InboundItem) async throws {
         let now = timeSource.now()
         switch item {
         case .hello(let interval):
-            perform(machine.withLock { $0.receivedHello(heartbeatInterval: interval, now: now) })
+            let (actions, accepted) = machine.withLock { machine in
+                (machine.receivedHello(heartbeatInterval: interval, now: now), machine.acceptsHeartbeatInterval(interval))
+            }
+            if !accepted {
+                let timings = configuration.timings
+                events.log(.brokenHello, .warning,
+                           "HELLO's heartbeat_interval \(ShardEventLog.describe(interval)) is outside "
+                           + "\(ShardEventLog.describe(timings.minimumHeartbeatInterval))..."
+                           + "\(ShardEventLog.describe(timings.maximumHeartbeatInterval)); closing and reconnecting")
+            }
+            perform(actions)
         case .heartbeatRequest:
             perform(machine.withLock { $0.receivedHeartbeatRequest(now: now) })
         case .heartbeatACK:
@@ -263,9 +258,11 @@ public final class Shard: Sendable {
                 perform(machine.withLock {
                     $0.receivedReady(sessionID: sessionID, resumeGatewayURL: url, sequence: sequence, now: now)
                 })
+                events.log(.live, .info, "READY: session \(sessionID) is live")
             case .resumed:
                 machine.withLock { $0.receivedDispatch(sequence: sequence) }
                 perform(machine.withLock { $0.receivedResumed(now: now) })
+                events.log(.live, .info, "RESUMED: the session is live again at sequence \(sequence.map(String.init) ?? "none")")
             case nil:
                 machine.withLock { $0.receivedDispatch(sequence: sequence) }
             }
@@ -278,7 +275,7 @@ public final class Shard: Sendable {
         case .ignored:
             break
         case .broken(let reason):
-            logger.warning("closing a broken stream: \(reason)")
+            events.log(.brokenStream, .warning, "closing a broken stream (with a resumable code) and reconnecting: \(reason.prefix(300))")
             perform(machine.withLock { $0.receivedUndecodableFrame(now: now) })
         }
         sleeper.signal()
@@ -292,8 +289,11 @@ public final class Shard: Sendable {
             case .sendHeartbeat(let sequence):
                 write(.text(GatewayCommandEncoding.heartbeat(sequence: sequence)))
             case .sendIdentify:
+                events.log(.identify, .info, "identifying as shard \(configuration.shardID) of \(configuration.shardCount)")
                 write(.text(GatewayCommandEncoding.identify(configuration)))
             case .sendResume(let session):
+                events.log(.resume, .info,
+                           "resuming session \(session.sessionID) at sequence \(session.sequence.map(String.init) ?? "none")")
                 write(.text(GatewayCommandEncoding.resume(token: configuration.token, session: session)))
             case .sendPayload(let bytes):
                 write(.text(bytes))
@@ -301,7 +301,7 @@ public final class Shard: Sendable {
                 write(.close(code: code))
             case .requestIdentifyPermit:
                 let shardID = configuration.shardID
-                Task { [self] in
+                let task = Task { [self] in
                     do {
                         try await identifyQueue.waitForTurn(shardID: shardID)
                     } catch {
@@ -311,6 +311,12 @@ public final class Shard: Sendable {
                     perform(machine.withLock { $0.identifyPermitted(now: now) })
                     sleeper.signal()
                 }
+                permitTask.withLock { previous in
+                    previous?.cancel()
+                    previous = task
+                }
+            case .refreshGatewayURL:
+                refreshGatewayURL()
             case .connect, .stopped:
                 // Handled by run(); a connect or stop cannot come out of a frame or tick on an open connection.
                 break

@@ -29,6 +29,10 @@ public struct ShardConfiguration: Sendable {
     public var maximumMessageSize: Int = 32 << 20
     /// Protocol time constants.
     public var timings: GatewayTimings = .init()
+    /// Where a fresh gateway URL comes from when connections keep failing on ``gatewayURL`` (after
+    /// ``GatewayTimings/connectionFailuresBeforeURLFallback`` failures in a row), typically
+    /// `{ try await rest.getGatewayBot().url }`. Nil: the shard keeps retrying ``gatewayURL`` with backoff.
+    public var gatewayURLProvider: (@Sendable () async throws -> String)?
 
     /// Creates a shard configuration.
     public init(token: String, intents: Intents, shardID: Int = 0, shardCount: Int = 1, gatewayURL: String) {

@@ -37,6 +37,9 @@ public actor InMemoryIdentifyQueue: IdentifyQueue {
     /// Every grant in order: (shard id, the time its slot opened). For tests and diagnostics.
     public private(set) var grants: [(shardID: Int, at: MonotonicTime)] = []
 
+    /// IDENTIFYs left in the daily budget (a wait cancelled before its slot gives its IDENTIFY back).
+    public var remainingSessionStarts: Int { remaining }
+
     /// Creates a queue: `maxConcurrency` rate-limit keys, one IDENTIFY per key per `window` (5 s on Discord), and
     /// `remaining` of `total` daily IDENTIFYs left until `resetAfter`.
     public init(
@@ -94,7 +97,15 @@ public actor InMemoryIdentifyQueue: IdentifyQueue {
                 if let next = order.first, let waiter = orderWaiters.removeValue(forKey: next) { waiter.resume() }
             }
         }
-        try await timeSource.sleep(until: slot)
+        do {
+            try await timeSource.sleep(until: slot)
+            // A slot already due returns without a suspension, so cancellation is checked here as well.
+            try Task.checkCancellation()
+        } catch {
+            // The connection that asked is gone before its IDENTIFY went out: the daily budget was not spent.
+            remaining = min(total, remaining + 1)
+            throw error
+        }
     }
 
     private func assignSlot(shardID: Int) -> MonotonicTime {

@@ -12,7 +12,10 @@ extension ShardStateMachine {
     mutating func connect(now: MonotonicTime) -> [Action] {
         if stopRequested { return stop() }
         phase = .connecting
-        let base = session?.resumeGatewayURL ?? configuration.gatewayURL
+        sessionLiveSince = nil
+        lastReconnectPlan = nil
+        closeCodeSent = nil
+        let base = useResumeURL ? (session?.resumeGatewayURL ?? gatewayURL) : gatewayURL
         return [.connect(url: Self.url(base: base, query: configuration.query))]
     }
 
@@ -27,22 +30,66 @@ extension ShardStateMachine {
         pendingDelayAfterClose = delay
         phase = .closing
         nextHeartbeat = nil
+        closeCodeSent = configuration.resumeCloseCode
         return [.close(code: configuration.resumeCloseCode)]
     }
 
-    mutating func scheduleReconnect(now: MonotonicTime, delay: Duration) -> [Action] {
-        reconnectAttempts += 1
+    /// Plans the next connection after one ended, waiting at least `requested`:
+    /// - a connection that ended before READY or RESUMED (or never opened) is a failure: the wait is at least
+    ///   ``backoff(attempt:)`` of the failures in a row, and after ``GatewayTimings/connectionFailuresBeforeURLFallback``
+    ///   failures on one URL the shard falls back (resume URL → configured URL → ``Action/refreshGatewayURL``);
+    /// - a session that was live reconnects after `requested` (at once for a drop), unless sessions keep ending within
+    ///   ``GatewayTimings/maximumBackoff`` of going live: those back off too.
+    mutating func scheduleReconnect(now: MonotonicTime, delay requested: Duration) -> [Action] {
+        var delay = requested
+        var actions: [Action] = []
+        let failed = sessionLiveSince == nil
+        if let liveSince = sessionLiveSince {
+            quickSessionEnds = now - liveSince < configuration.timings.maximumBackoff ? quickSessionEnds + 1 : 0
+            if quickSessionEnds > 1 { delay = max(delay, backoff(attempt: quickSessionEnds - 1)) }
+        } else {
+            reconnectAttempts += 1
+            counters.failedConnections += 1
+            delay = max(delay, backoff(attempt: reconnectAttempts))
+            failuresOnURL += 1
+            if failuresOnURL >= max(1, configuration.timings.connectionFailuresBeforeURLFallback) {
+                failuresOnURL = 0
+                if session != nil && useResumeURL {
+                    useResumeURL = false
+                } else {
+                    counters.gatewayURLRefreshes += 1
+                    actions.append(.refreshGatewayURL)
+                }
+            }
+        }
+        sessionLiveSince = nil
         phase = .waitingToReconnect(at: now + delay)
-        return delay <= .zero ? connect(now: now) : []
+        if delay <= .zero { actions += connect(now: now) }
+        // After connect(), which clears the plan of the previous connection.
+        lastReconnectPlan = ReconnectPlan(
+            next: phase == .stopped ? .stop : session == nil ? .identify : .resume, delay: max(.zero, delay), failed: failed
+        )
+        return actions
     }
 
-    /// The delay before the next reconnect: none for the first, then exponential with jitter.
-    mutating func backoff() -> Duration {
-        guard reconnectAttempts > 0 else { return .zero }
+    /// The backoff before the `attempt`-th reconnect in a row (1-based): ``GatewayTimings/initialBackoff`` doubled per
+    /// further attempt, at most ``GatewayTimings/maximumBackoff``, times a random factor in [0.5, 1).
+    mutating func backoff(attempt: Int) -> Duration {
+        guard attempt > 0 else { return .zero }
         let timings = configuration.timings
-        let exponent = min(reconnectAttempts - 1, 30)
-        let base = min(timings.maximumBackoff.secondsDouble, timings.initialBackoff.secondsDouble * Double(1 << exponent))
+        let exponent = min(attempt - 1, 30)
+        let initial = max(0, timings.initialBackoff.secondsDouble)
+        let base = min(max(0, timings.maximumBackoff.secondsDouble), initial * Double(1 << exponent))
         return .secondsDouble(base * (0.5 + 0.5 * random.nextUnitInterval()))
+    }
+
+    /// READY or RESUMED: the session is live, so the failure counts start over and the resume URL is trusted again.
+    mutating func sessionWentLive(now: MonotonicTime) {
+        phase = .connected
+        sessionLiveSince = now
+        reconnectAttempts = 0
+        failuresOnURL = 0
+        useResumeURL = true
     }
 
     mutating func sendHeartbeat(now: MonotonicTime) -> Action {

@@ -6,99 +6,12 @@ import ApusCore
 ///
 /// It implements: the first heartbeat after `interval × random[0,1)`, immediate answers to server heartbeat requests,
 /// zombie detection (no ACK between two beats → close with a non-1000/1001 code and resume), op 7 and op 9 handling,
-/// the close-code table (``CloseCodePolicy``), hello/ready/resume timeouts, exponential backoff with jitter, the
-/// send budget with heartbeat priority (``SendRateLimiter``), and session export/import.
+/// the close-code table (``CloseCodePolicy``), hello/ready/resume timeouts, HELLO validation (an interval outside
+/// ``GatewayTimings/minimumHeartbeatInterval``...``GatewayTimings/maximumHeartbeatInterval`` is a broken HELLO),
+/// exponential backoff with jitter after every connection that ended before READY or RESUMED, the gateway URL
+/// fallback (resume URL → configured URL → a fresh URL), the send budget with heartbeat priority
+/// (``SendRateLimiter``), and session export/import.
 public struct ShardStateMachine: Sendable {
-    /// The static settings of one shard.
-    public struct Configuration: Sendable {
-        /// This shard's id.
-        public var shardID: Int
-        /// The total number of shards.
-        public var shardCount: Int
-        /// The gateway URL to IDENTIFY on (from `GET /gateway/bot`), without query.
-        public var gatewayURL: String
-        /// The query appended to every connection URL, e.g. `v=10&encoding=json&compress=zstd-stream`.
-        public var query: String
-        /// The protocol's time constants.
-        public var timings: GatewayTimings
-        /// The close code the shard uses when it closes to resume (zombie, op 7, op 9, corrupt data): any code but
-        /// 1000/1001 keeps the session alive on Discord's side.
-        public var resumeCloseCode: UInt16 = 4000
-        /// How many user payloads may wait for the send budget.
-        public var maximumQueuedPayloads: Int = 1_000
-
-        /// Creates a configuration.
-        public init(shardID: Int, shardCount: Int, gatewayURL: String, query: String, timings: GatewayTimings = .init()) {
-            self.shardID = shardID
-            self.shardCount = shardCount
-            self.gatewayURL = gatewayURL
-            self.query = query
-            self.timings = timings
-        }
-    }
-
-    /// Where the shard is in its connection life cycle.
-    public enum Phase: Equatable, Sendable {
-        /// Not started.
-        case idle
-        /// Waiting until `at` to open the next connection.
-        case waitingToReconnect(at: MonotonicTime)
-        /// A connection is being opened.
-        case connecting
-        /// Open, waiting for HELLO until `deadline`.
-        case awaitingHello(deadline: MonotonicTime)
-        /// HELLO received; waiting for the identify queue's permit.
-        case awaitingIdentifyPermit
-        /// IDENTIFY sent; waiting for READY until `deadline`.
-        case identifying(deadline: MonotonicTime)
-        /// RESUME sent; waiting for RESUMED until `deadline`.
-        case resuming(deadline: MonotonicTime)
-        /// READY or RESUMED received: the session is live.
-        case connected
-        /// The shard closed the socket and waits for it to finish closing.
-        case closing
-        /// Stopped for good.
-        case stopped
-    }
-
-    /// What the driver must do.
-    public enum Action: Equatable, Sendable {
-        /// Open a WebSocket to `url` and report ``connectionOpened(now:)`` or ``connectionClosed(code:now:)``.
-        case connect(url: String)
-        /// Ask the identify queue for a permit and report ``identifyPermitted(now:)``.
-        case requestIdentifyPermit
-        /// Send IDENTIFY.
-        case sendIdentify
-        /// Send RESUME for `session`.
-        case sendResume(GatewaySession)
-        /// Send a heartbeat carrying `sequence`.
-        case sendHeartbeat(sequence: Int?)
-        /// Send a user payload (already encoded).
-        case sendPayload([UInt8])
-        /// Close the current socket with `code`, then report ``connectionClosed(code:now:)``.
-        case close(code: UInt16)
-        /// The shard stopped: with an error if it cannot continue, nil if asked to stop.
-        case stopped(GatewayError?)
-    }
-
-    /// Counters kept by the state machine.
-    public struct Counters: Equatable, Sendable {
-        /// Heartbeats sent (scheduled and requested).
-        public var heartbeatsSent = 0
-        /// Heartbeat ACKs received.
-        public var heartbeatACKs = 0
-        /// Connections closed because the server stopped ACKing.
-        public var zombieCloses = 0
-        /// IDENTIFYs sent.
-        public var identifies = 0
-        /// RESUMEs sent.
-        public var resumes = 0
-        /// Connections opened.
-        public var connections = 0
-        /// Zombie checks skipped because the reader was stalled by a full event queue.
-        public var zombieChecksSkippedWhileStalled = 0
-    }
-
     /// The shard's settings.
     public let configuration: Configuration
     /// The current phase.
@@ -119,7 +32,22 @@ public struct ShardStateMachine: Sendable {
     var lastHeartbeatSent: MonotonicTime?
     var readerStalled = false
     var stalledSinceLastBeat = false
+    /// Connections in a row that ended before READY or RESUMED.
     var reconnectAttempts = 0
+    /// Sessions in a row that ended within ``GatewayTimings/maximumBackoff`` of going live.
+    var quickSessionEnds = 0
+    /// When the current connection's session went live (READY or RESUMED), nil before.
+    var sessionLiveSince: MonotonicTime?
+    /// Failed connections in a row on the URL in use.
+    var failuresOnURL = 0
+    /// Whether a session resumes on its resume URL (false after repeated failures there).
+    var useResumeURL = true
+    /// The gateway URL to IDENTIFY on: the configured one, or a fresh one from ``gatewayURLRefreshed(_:)``.
+    public internal(set) var gatewayURL: String
+    /// What the shard planned after the last connection ended.
+    public internal(set) var lastReconnectPlan: ReconnectPlan?
+    /// The close code the shard itself sent on the current connection, if it closed it.
+    public internal(set) var closeCodeSent: UInt16?
     var stopRequested = false
     var pendingDelayAfterClose: Duration = .zero
     var limiter: SendRateLimiter
@@ -129,6 +57,7 @@ public struct ShardStateMachine: Sendable {
     /// Creates a shard state machine, optionally with a session to resume (imported after a restart).
     public init(configuration: Configuration, session: GatewaySession? = nil, random: SeededRandom = SeededRandom()) {
         self.configuration = configuration
+        self.gatewayURL = configuration.gatewayURL
         self.session = session
         self.sequence = session?.sequence
         self.random = random
@@ -191,9 +120,20 @@ public struct ShardStateMachine: Sendable {
         return []
     }
 
-    /// HELLO arrived with the heartbeat interval.
+    /// Whether a HELLO's interval is inside the configured bounds.
+    public func acceptsHeartbeatInterval(_ interval: Duration) -> Bool {
+        interval >= configuration.timings.minimumHeartbeatInterval
+            && interval <= configuration.timings.maximumHeartbeatInterval
+    }
+
+    /// HELLO arrived with the heartbeat interval. An interval outside the configured bounds makes the HELLO broken:
+    /// the shard closes with ``Configuration/resumeCloseCode`` and reconnects after a backoff.
     public mutating func receivedHello(heartbeatInterval interval: Duration, now: MonotonicTime) -> [Action] {
         guard case .awaitingHello = phase else { return [] }
+        guard acceptsHeartbeatInterval(interval) else {
+            counters.rejectedHellos += 1
+            return closeThenReconnect(delay: .zero)
+        }
         heartbeatInterval = interval
         limiter.setReserve(Self.heartbeatReserve(timings: configuration.timings, interval: interval))
         let jitter = random.nextUnitInterval()
@@ -232,16 +172,14 @@ public struct ShardStateMachine: Sendable {
             sessionID: sessionID, resumeGatewayURL: resumeGatewayURL, sequence: readySequence,
             shardID: configuration.shardID, shardCount: configuration.shardCount
         )
-        phase = .connected
-        reconnectAttempts = 0
+        sessionWentLive(now: now)
         return flushQueue(now: now)
     }
 
     /// RESUMED arrived: the old session is live again.
     public mutating func receivedResumed(now: MonotonicTime) -> [Action] {
         guard case .resuming = phase else { return [] }
-        phase = .connected
-        reconnectAttempts = 0
+        sessionWentLive(now: now)
         return flushQueue(now: now)
     }
 
@@ -282,6 +220,26 @@ public struct ShardStateMachine: Sendable {
         return closeThenReconnect(delay: .zero)
     }
 
+    /// A fresh gateway URL arrived after ``Action/refreshGatewayURL``: later IDENTIFYs (and RESUMEs, until a session
+    /// is live again) connect there. Returns false, changing nothing, for a URL that is not `ws://` or `wss://`.
+    @discardableResult
+    public mutating func gatewayURLRefreshed(_ url: String) -> Bool {
+        guard Self.isUsableGatewayURL(url) else { return false }
+        gatewayURL = url
+        return true
+    }
+
+    /// Whether `url` is a plausible gateway URL: `ws://` or `wss://`, a host, at most 2,048 bytes, no spaces or
+    /// control characters.
+    public static func isUsableGatewayURL(_ url: String) -> Bool {
+        let bytes = url.utf8
+        guard bytes.count <= 2_048, bytes.allSatisfy({ $0 > 0x20 && $0 != 0x7F }) else { return false }
+        for scheme in ["wss://", "ws://"] where url.hasPrefix(scheme) {
+            return url.utf8.count > scheme.utf8.count
+        }
+        return false
+    }
+
     /// The event reader is (or is no longer) blocked on a full event queue. While it is, and for the heartbeat
     /// period in which it was, unread ACKs may be waiting in the socket, so zombie detection is suspended rather
     /// than fired falsely.
@@ -307,16 +265,17 @@ public struct ShardStateMachine: Sendable {
         if stopRequested { return stop() }
         switch CloseCodePolicy.action(forServerClose: code) {
         case .resume:
-            return scheduleReconnect(now: now, delay: backoff())
+            return scheduleReconnect(now: now, delay: .zero)
         case .resumeAfterBackoff:
             return scheduleReconnect(now: now, delay: configuration.timings.rateLimitBackoff)
         case .reidentify:
             session = nil
             sequence = nil
-            return scheduleReconnect(now: now, delay: backoff())
+            return scheduleReconnect(now: now, delay: .zero)
         case .fatal:
             let closeCode = code ?? 0
             phase = .stopped
+            lastReconnectPlan = ReconnectPlan(next: .stop, delay: .zero, failed: sessionLiveSince == nil)
             return [.stopped(.fatalClose(code: closeCode, reason: CloseCodePolicy.explanation(for: closeCode)))]
         }
     }
@@ -329,7 +288,7 @@ public struct ShardStateMachine: Sendable {
         case .awaitingHello(let deadline) where now >= deadline,
              .identifying(let deadline) where now >= deadline,
              .resuming(let deadline) where now >= deadline:
-            return closeThenReconnect(delay: backoff())
+            return closeThenReconnect(delay: .zero)
         default:
             break
         }
@@ -381,6 +340,7 @@ public struct ShardStateMachine: Sendable {
         stopRequested = true
         if connectionIsOpen {
             phase = .closing
+            closeCodeSent = keepSessionResumable ? configuration.resumeCloseCode : 1000
             return [.close(code: keepSessionResumable ? configuration.resumeCloseCode : 1000)]
         }
         if phase == .connecting || phase == .closing { return [] }

@@ -22,6 +22,14 @@ public enum GatewayFault: Sendable, Equatable {
     case unknownDispatch(eventName: String)
     /// Send a dispatch of `eventName` whose envelope is fine but whose `d` is garbage for that type.
     case garbageDispatch(eventName: String)
+    /// From now on, every HELLO carries this raw JSON text as its `heartbeat_interval` (`"0"`, `"-1"`,
+    /// `"9223372036854775807"`, `"\"41250\""`…; an empty text leaves the key out); nil restores the configured
+    /// interval. Applies to connections opened later, whatever the target.
+    case helloHeartbeatInterval(String?)
+    /// On a `zlib-stream` connection, send `text` compressed to the END of the zlib stream (which Discord never
+    /// does) followed by the sync-flush suffix `00 00 FF FF`, as one binary message; on other connections, send the
+    /// same bytes as `sendCorruptCompressed` does.
+    case endCompressedStream(text: String)
 }
 
 /// Which connections a fault is performed on.

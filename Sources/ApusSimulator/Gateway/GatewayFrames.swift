@@ -21,6 +21,13 @@ enum GatewayFrames {
         return OutboundGatewayFrame(text: text, opcode: 10)
     }
 
+    /// HELLO (op 10) whose `heartbeat_interval` is `rawInterval`, verbatim (empty: no such key).
+    static func hello(rawInterval: String) -> OutboundGatewayFrame {
+        let interval = rawInterval.isEmpty ? "" : #""heartbeat_interval":\#(rawInterval),"#
+        let text = #"{"t":null,"s":null,"op":10,"d":{\#(interval)"_trace":["[\"apus-simulator\",{\"micros\":0.0}]"]}}"#
+        return OutboundGatewayFrame(text: text, opcode: 10)
+    }
+
     /// HEARTBEAT_ACK (op 11).
     static let heartbeatACK = OutboundGatewayFrame(text: #"{"t":null,"s":null,"op":11,"d":null}"#, opcode: 11)
     /// A server heartbeat request (op 1).

@@ -73,6 +73,10 @@ extension SimulatorGateway {
                 }
                 .sorted { $0.info.id < $1.info.id }
             state.counters.faults += targets.count
+            if case .helloHeartbeatInterval(let raw) = fault {
+                state.helloIntervalOverride = raw
+                return targets.count
+            }
             if case .dropHeartbeatACKs(let on) = fault {
                 if target == .all { state.dropHeartbeatACKsEverywhere = on }
                 for entry in targets { state.connections[entry.info.id]?.info.droppingHeartbeatACKs = on }

@@ -35,6 +35,7 @@ public final class SimulatorGateway: Sendable {
         var random: SeededRandom
         var variation: JSONVariation
         var dropHeartbeatACKsEverywhere = false
+        var helloIntervalOverride: String?
 
         mutating func vary(_ text: String) -> String {
             variation.isActive ? variation.apply(to: text) : text
@@ -210,6 +211,15 @@ public final class SimulatorGateway: Sendable {
             if byServer { state.counters.serverCloses[code, default: 0] += 1 }
             else { state.counters.clientCloses[code, default: 0] += 1 }
         }
+    }
+
+    /// The HELLO for a new connection: the configured interval, or the raw text of a
+    /// ``GatewayFault/helloHeartbeatInterval(_:)`` fault.
+    func helloFrame() -> OutboundGatewayFrame {
+        guard let raw = state.withLock({ $0.helloIntervalOverride }) else {
+            return vary(GatewayFrames.hello(heartbeatInterval: configuration.gateway.heartbeatInterval))
+        }
+        return GatewayFrames.hello(rawInterval: raw)
     }
 
     /// Applies the configured key shuffling and whitespace to a non-dispatch frame.

@@ -62,7 +62,7 @@ final class GatewayConnectionHandler: ChannelInboundHandler {
             sendClose(code: refusal.code, reason: refusal.reason)
             return
         }
-        write([gateway.vary(GatewayFrames.hello(heartbeatInterval: settings.heartbeatInterval))])
+        write([gateway.helloFrame()])
     }
 
     func channelInactive(context: ChannelHandlerContext) {
@@ -237,7 +237,7 @@ final class GatewayConnectionHandler: ChannelInboundHandler {
     func perform(_ fault: GatewayFault) {
         guard let context, !closeSent else { return }
         switch fault {
-        case .dropHeartbeatACKs, .unknownDispatch, .garbageDispatch:
+        case .dropHeartbeatACKs, .unknownDispatch, .garbageDispatch, .helloHeartbeatInterval:
             break  // handled by the shared state
         case .requestHeartbeat:
             write([gateway.vary(GatewayFrames.heartbeatRequest)])
@@ -272,16 +272,30 @@ final class GatewayConnectionHandler: ChannelInboundHandler {
             writeMessage(bytes, opcode: .binary, context: context)
             context.flush()
         case .sendCorruptCompressed:
-            // 0x07 starts a deflate block / zstd block of the reserved type 3; zlib needs the sync-flush suffix
-            // for the client to treat it as a complete message.
-            let bytes: [UInt8] = compression == .zstdStream
-                ? [0x07, 0xFF, 0xFF, 0xFF, 0x13, 0x37]
-                : [0x07, 0xFF, 0xFF, 0xFF, 0x00, 0x00, 0xFF, 0xFF]
+            sendCorruptCompressed(context: context)
+        case .endCompressedStream(let text):
+            guard let zlib, let ended = try? zlib.finish(Array(text.utf8)) else {
+                sendCorruptCompressed(context: context)
+                return
+            }
+            let bytes = ended + [0x00, 0x00, 0xFF, 0xFF]
             gateway.record(connectionID: connectionID, direction: .serverToClient, kind: .raw,
-                           text: "corrupt \(compression.rawValue) \(bytes.count) bytes")
+                           text: "zlib stream end + 00 00 FF FF, \(bytes.count) bytes: \(text)")
             writeMessage(bytes, opcode: .binary, context: context)
             context.flush()
         }
+    }
+
+    private func sendCorruptCompressed(context: ChannelHandlerContext) {
+        // 0x07 starts a deflate block / zstd block of the reserved type 3; zlib needs the sync-flush suffix
+        // for the client to treat it as a complete message.
+        let bytes: [UInt8] = compression == .zstdStream
+            ? [0x07, 0xFF, 0xFF, 0xFF, 0x13, 0x37]
+            : [0x07, 0xFF, 0xFF, 0xFF, 0x00, 0x00, 0xFF, 0xFF]
+        gateway.record(connectionID: connectionID, direction: .serverToClient, kind: .raw,
+                       text: "corrupt \(compression.rawValue) \(bytes.count) bytes")
+        writeMessage(bytes, opcode: .binary, context: context)
+        context.flush()
     }
 }
 

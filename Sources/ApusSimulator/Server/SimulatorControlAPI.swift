@@ -5,7 +5,9 @@ import Foundation
 /// - `GET /_sim/info`: token, ids, URLs.
 /// - `GET /_sim/wire?from=N`: the wire log from record N.
 /// - `GET /_sim/connections`, `GET /_sim/counters`, `GET /_sim/session-start-limit`.
-/// - `POST /_sim/faults` `{"fault":"reconnect", "shard":0 | "connection":3, …}` (see ``parseFault(_:)``).
+/// - `POST /_sim/faults` `{"fault":"reconnect", "shard":0 | "connection":3, …}` (see ``parseFault(_:)``); also
+///   `{"fault":"hello_interval","value":"0"}` (raw JSON text of later HELLOs' `heartbeat_interval`, null restores it)
+///   and `{"fault":"end_compressed_stream"}` (end the zlib stream, then `00 00 FF FF`).
 /// - `POST /_sim/dispatch` `{"event":"X","guild_id":"1","d":{…}}`.
 /// - `POST /_sim/messages` `{"channel_id":"1","author_id":"2","content":"hi"}`.
 /// - `POST /_sim/session-start-limit` `{"remaining":0}`.
@@ -104,10 +106,23 @@ struct SimulatorControlAPI: Sendable {
         case "corrupt_compressed": fault = .sendCorruptCompressed
         case "unknown_dispatch": fault = .unknownDispatch(eventName: (body["event"] as? String) ?? "APUS_UNKNOWN_EVENT")
         case "garbage_dispatch": fault = .garbageDispatch(eventName: (body["event"] as? String) ?? "MESSAGE_CREATE")
+        case "hello_interval":
+            // {"fault":"hello_interval","value":"0"}: the raw JSON text of later HELLOs' heartbeat_interval;
+            // "value": null (or absent) restores the configured interval.
+            if let value = body["value"], !(value is NSNull) {
+                guard let raw = value as? String else {
+                    return .failure(FaultParseError("hello_interval needs \"value\": the raw JSON text, or null"))
+                }
+                fault = .helloHeartbeatInterval(raw)
+            } else {
+                fault = .helloHeartbeatInterval(nil)
+            }
+        case "end_compressed_stream":
+            fault = .endCompressedStream(text: (body["text"] as? String) ?? #"{"t":null,"s":null,"op":11,"d":null}"#)
         default:
             return .failure(FaultParseError("unknown fault; expected drop_acks, request_heartbeat, reconnect, "
                 + "invalid_session, close, cut_tcp, raw_text, raw_binary, corrupt_compressed, unknown_dispatch, "
-                + "garbage_dispatch"))
+                + "garbage_dispatch, hello_interval, end_compressed_stream"))
         }
         return .success((fault, target))
     }
