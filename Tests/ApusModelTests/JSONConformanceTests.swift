@@ -133,6 +133,10 @@ import Testing
         #expect(try decode(#""18446744073709551615""#, as: Snowflake.self) == Snowflake(UInt64.max))
         #expect(throws: JSONDecodingError.self) { try decode("18446744073709551616", as: Snowflake.self) }
         #expect(throws: JSONDecodingError.self) { try decode(#""18446744073709551616""#, as: Snowflake.self) }
+        #expect(try decode("-0", as: Snowflake.self) == Snowflake(0))
+        #expect(try decode(" -0 ", as: UInt64.self) == 0)
+        #expect(throws: JSONDecodingError.self) { try decode("-1", as: Snowflake.self) }
+        #expect(throws: JSONDecodingError.self) { try decode("-0.0", as: UInt64.self) }
         #expect(try decode("-0", as: Int.self) == 0)
         #expect(try decode(" -0 ", as: Int64.self) == 0)
         #expect(try decode("9223372036854775807", as: Int64.self) == Int64.max)

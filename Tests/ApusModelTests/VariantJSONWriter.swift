@@ -25,8 +25,8 @@ struct VariantProfile: CustomStringConvertible {
 }
 
 /// Writes a ``JSONTree`` in a random but equivalent form: whitespace around every token, `\u` escapes (and `\/`) of
-/// random characters in every string and key, shuffled keys, floats in exponent form, and timestamps in another ISO
-/// 8601 form of the same instant (fraction of 0 to 6 digits, `Z` or a numeric offset).
+/// random characters in every string and key, shuffled keys, floats in exponent form, integer zeros as `-0`, and
+/// timestamps in another ISO 8601 form of the same instant (fraction of 0 to 6 digits, `Z` or a numeric offset).
 struct VariantWriter {
     /// Keys whose string values the models decode as ``DiscordTimestamp``.
     static let timestampKeys: Set<String> = [
@@ -99,6 +99,9 @@ struct VariantWriter {
             if let key, Self.floatKeys.contains(key), chance(profile.floats),
                let rewritten = exponentForm(text) {
                 output.append(contentsOf: Array(rewritten.utf8))
+            } else if text == "0", !(key.map(Self.floatKeys.contains) ?? false), chance(profile.floats) {
+                // Zero as negative zero: the same integer (floats keep `0`, since `-0.0` is a different `Double`).
+                output.append(contentsOf: Array("-0".utf8))
             } else {
                 output.append(contentsOf: Array(text.utf8))
             }
