@@ -32,6 +32,17 @@ let package = Package(
         .executableTarget(name: "ingest-generate", dependencies: ["IngestWorkload"], swiftSettings: settings),
         // `swift run -c release --package-path Benchmarks ingest-compare`: Apus and discord.py, same run.
         .executableTarget(name: "ingest-compare", dependencies: ["IngestWorkload", "IngestApus"], swiftSettings: settings),
+        // `swift build -c release --package-path Benchmarks --product decode-only`: scan and decode the ingest
+        // workload's messages with nothing else, for instruction counts under callgrind.
+        .executableTarget(
+            name: "decode-only",
+            dependencies: [
+                "IngestWorkload",
+                .product(name: "ApusModel", package: "Apus"),
+                .product(name: "ApusCompression", package: "Apus"),
+            ],
+            swiftSettings: settings
+        ),
         // `swift run -c release --package-path Benchmarks rest-compare`: 2,000 sends under per-channel limits.
         .executableTarget(
             name: "rest-compare",

@@ -129,8 +129,8 @@ import Testing
         """#)
         #expect(error.code == 50035)
         #expect(error.errors == [
-            .init(path: "embeds.0.title", code: "BASE_TYPE_MAX_LENGTH", message: "Too long"),
             .init(path: "content", code: "BASE_TYPE_REQUIRED", message: "Required"),
+            .init(path: "embeds.0.title", code: "BASE_TYPE_MAX_LENGTH", message: "Too long"),
         ])
         let limited = try RateLimitedBody(jsonString: #"{"message":"You are being rate limited.","retry_after":0.64,"global":false}"#)
         #expect(limited.retryAfter == 0.64 && limited.global == false && limited.code == nil)

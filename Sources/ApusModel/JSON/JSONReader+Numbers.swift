@@ -132,7 +132,12 @@ extension JSONReader {
     public mutating func readUInt64() throws(JSONDecodingError) -> UInt64 {
         let current = try peekByte()
         guard Self.isDigit(current) else {
-            throw error(current == UInt8(ascii: "-") ? .invalidNumber : .typeMismatch(expected: "unsigned integer"))
+            guard current == UInt8(ascii: "-") else { throw error(.typeMismatch(expected: "unsigned integer")) }
+            // `-0` is zero; any other negative number is out of range.
+            let scanned = try scanNumber()
+            guard scanned.isInteger, scanned.end - scanned.start == 2, byte(at: scanned.start + 1) == UInt8(ascii: "0")
+            else { throw error(.invalidNumber, at: scanned.start) }
+            return 0
         }
         let scanned = try scanNumber()
         guard scanned.isInteger else { throw error(.invalidNumber, at: scanned.start) }

@@ -96,7 +96,28 @@ extension JSONReader {
         return String(decoding: unescaped, as: UTF8.self)
     }
 
-    /// Reads a string and returns its unescaped UTF-8 bytes.
+    /// Reads a string value for a decoder that parses its text where it lies instead of making a `String` (ids,
+    /// timestamps): `parse` sees the string's content, which is the input's own bytes when the string has no escapes
+    /// and its unescaped UTF-8 otherwise, so that an escaped form (`"\u0031"`) gives the plain form's value. This is
+    /// the general path behind such decoders' fast paths. The string is consumed either way; the result is nil when
+    /// `parse` rejects the content.
+    @inline(never)
+    mutating func readStringContent<Value>(
+        _ parse: (UnsafeRawBufferPointer) -> Value?
+    ) throws(JSONDecodingError) -> Value? {
+        let current = try peekByte()
+        guard current == UInt8(ascii: "\"") else { throw error(.typeMismatch(expected: "string")) }
+        let scanned = try scanString()
+        needsComma = true
+        if !scanned.hasEscapes {
+            let content = UnsafeRawBufferPointer(rebasing: bytes[scanned.start..<scanned.end])
+            if scanned.hasHighBytes { try Self.validateUTF8(content, baseOffset: scanned.start) }
+            return parse(content)
+        }
+        let unescaped = try unescape(start: scanned.start, end: scanned.end)
+        return unescaped.withUnsafeBytes { parse($0) }
+    }
+
     /// Reads a JSON string of exactly `length` bytes, opening quote at `offset`, when `parse` accepts its bytes and
     /// the byte after them is the closing quote: the reader then moves past it and the parsed value is returned.
     /// Otherwise nothing is consumed and the caller takes its general path. No scan runs first, so `parse` must
@@ -137,6 +158,7 @@ extension JSONReader {
         }
     }
 
+    /// Reads a string and returns its unescaped UTF-8 bytes.
     public mutating func readStringBytes() throws(JSONDecodingError) -> [UInt8] {
         let current = try peekByte()
         guard current == UInt8(ascii: "\"") else { throw error(.typeMismatch(expected: "string")) }

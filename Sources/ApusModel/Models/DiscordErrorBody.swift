@@ -21,7 +21,9 @@ public struct DiscordErrorBody: Sendable, Hashable, JSONDecodable {
     public var code: Int
     /// The top-level message.
     public var message: String
-    /// The `errors` tree flattened into path → (code, message), in document order.
+    /// The `errors` tree flattened into path → (code, message), ordered by path (numeric parts by number, so
+    /// `embeds.2` before `embeds.10`), each path's errors in the order Discord listed them. The order of an object's
+    /// keys carries no meaning in JSON, so it does not change this list.
     public var errors: [FieldError]
 
     /// Decodes an error body and flattens its `errors` tree.
@@ -40,7 +42,37 @@ public struct DiscordErrorBody: Sendable, Hashable, JSONDecodable {
         }
         self.code = try reader.require(code, "code")
         self.message = try reader.require(message, "message")
-        self.errors = errors
+        self.errors = Self.sortedByPath(errors)
+    }
+
+    /// `errors` ordered by path, stably (the order of errors under one path is their order in `_errors`).
+    static func sortedByPath(_ errors: [FieldError]) -> [FieldError] {
+        guard errors.count > 1 else { return errors }
+        return errors.enumerated().sorted { left, right in
+            if left.element.path == right.element.path { return left.offset < right.offset }
+            return pathPrecedes(left.element.path, right.element.path)
+        }.map(\.element)
+    }
+
+    /// Compares dotted paths part by part: parts of decimal digits (array indices) before other parts, and by their
+    /// numbers (by length, then text, so that no length overflows); other parts as text; a path before every longer
+    /// path it begins.
+    static func pathPrecedes(_ left: String, _ right: String) -> Bool {
+        let leftParts = left.split(separator: ".", omittingEmptySubsequences: false)
+        let rightParts = right.split(separator: ".", omittingEmptySubsequences: false)
+        for (leftPart, rightPart) in zip(leftParts, rightParts) where leftPart != rightPart {
+            let leftIsNumber = !leftPart.isEmpty && leftPart.utf8.allSatisfy { $0 &- UInt8(ascii: "0") < 10 }
+            let rightIsNumber = !rightPart.isEmpty && rightPart.utf8.allSatisfy { $0 &- UInt8(ascii: "0") < 10 }
+            if leftIsNumber && rightIsNumber {
+                let leftDigits = leftPart.drop { $0 == "0" }, rightDigits = rightPart.drop { $0 == "0" }
+                if leftDigits.count != rightDigits.count { return leftDigits.count < rightDigits.count }
+                if leftDigits != rightDigits { return leftDigits < rightDigits }
+                return leftPart.count < rightPart.count
+            }
+            if leftIsNumber != rightIsNumber { return leftIsNumber }
+            return leftPart < rightPart
+        }
+        return leftParts.count < rightParts.count
     }
 
     private static func flatten(_ reader: inout JSONReader, path: String, into errors: inout [FieldError]) throws(JSONDecodingError) {

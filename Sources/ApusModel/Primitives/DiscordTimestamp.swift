@@ -181,11 +181,8 @@ extension DiscordTimestamp: JSONDecodable {
             microsecondsSinceEpoch = value
             return
         }
-        let scanned = try reader.scanString()
-        reader.needsComma = true
-        guard !scanned.hasEscapes,
-              let value = Self.parse(UnsafeRawBufferPointer(rebasing: reader.bytes[scanned.start..<scanned.end]))
-        else {
+        // Every other form, escaped or not.
+        guard let value = try reader.readStringContent(Self.parse) else {
             throw JSONDecodingError(offset: start, reason: .invalidValue("malformed ISO 8601 timestamp"))
         }
         microsecondsSinceEpoch = value

@@ -50,11 +50,9 @@ extension Snowflake: JSONDecodable {
                 rawValue = quick.value
                 return
             }
+            // Other lengths, escapes (`"\u0031"` is the id 1), or not an id at all.
             let start = reader.offset
-            let scanned = try reader.scanString()
-            reader.needsComma = true
-            guard !scanned.hasEscapes,
-                  let value = JSONReader.parseUInt64(bytes: reader.bytes, start: scanned.start, end: scanned.end)
+            guard let value = try reader.readStringContent({ JSONReader.parseUInt64(bytes: $0, start: 0, end: $0.count) })
             else {
                 throw JSONDecodingError(offset: start, reason: .invalidValue("snowflake is not a decimal UInt64"))
             }
