@@ -99,6 +99,9 @@ public final class Bot: Sendable {
         var template = ShardConfiguration(token: configuration.token, intents: configuration.intents, gatewayURL: gatewayURL)
         template.compression = configuration.compression
         template.timings = configuration.timings
+        // A gateway URL that keeps failing is replaced by a fresh one from Discord (the simulator may restart on
+        // another port; Discord may move the gateway).
+        template.gatewayURLProvider = { [rest] in try await rest.getGatewayBot().url }
         let identifyQueue = InMemoryIdentifyQueue(
             sessionStartLimit: gatewayBot.sessionStartLimit, window: configuration.identifyWindow, timeSource: timeSource
         )
