@@ -21,15 +21,20 @@ mkdir -p .fuzz/seeds .fuzz/corpus .fuzz/findings .fuzz/logs
 swift build --package-path Fuzz --scratch-path .build-fuzz-seeds --product fuzz-seeds
 "$(swift build --package-path Fuzz --scratch-path .build-fuzz-seeds --show-bin-path)/fuzz-seeds" ../shared/discord-corpus .fuzz/seeds
 # Payloads written as one complete zlib stream (Z_FINISH), as a sender without streaming would: mode byte 1, then
-# one length-prefixed message.
+# the stream (the harness cuts zlib-stream input after each 00 00 FF FF).
 python3 - <<'PY'
-import glob, os, struct, zlib
+import glob, os, zlib
 out = ".fuzz/seeds/fuzz-inbound"
 for index, path in enumerate(sorted(glob.glob("../shared/discord-corpus/*.json"))[:20]):
     data = zlib.compress(open(path, "rb").read())[:0xFFFF]
     with open(os.path.join(out, "seed-zlib-finish-%02d" % index), "wb") as f:
-        f.write(bytes([1]) + struct.pack("<H", len(data)) + data)
+        f.write(bytes([1]) + data)
 PY
+
+# A dictionary of boundary tokens for the targets that read numbers as text (Fuzz/dictionaries/TARGET.dict).
+dict_option() {
+    if [ -f "Fuzz/dictionaries/$1.dict" ]; then echo "-dict=Fuzz/dictionaries/$1.dict"; fi
+}
 
 for target in "${targets[@]}"; do
     echo "==> building $target"
@@ -39,6 +44,7 @@ for target in "${targets[@]}"; do
     echo "==> fuzzing $target for $seconds s"
     "$binary" ".fuzz/corpus/$target" ".fuzz/seeds/$target" \
         -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -max_len=65536 -print_final_stats=1 \
-        -artifact_prefix=".fuzz/findings/$target/" > ".fuzz/logs/$target.log" 2>&1 || echo "$target stopped with a finding (see .fuzz/findings/$target/)"
+        $(dict_option "$target") -artifact_prefix=".fuzz/findings/$target/" > ".fuzz/logs/$target.log" 2>&1 \
+        || echo "$target stopped with a finding (see .fuzz/findings/$target/)"
     grep -E "stat::number_of_executed_units|stat::average_exec_per_sec|cov:|ERROR|SUMMARY" ".fuzz/logs/$target.log" | tail -5 || true
 done

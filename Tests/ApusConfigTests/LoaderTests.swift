@@ -22,7 +22,15 @@ import Testing
 
     @Test func exampleFileLoadsAndValidates() throws {
         let url = repositoryRoot.appendingPathComponent("apus.example.toml")
-        let config = try ConfigLoader(schema: testSchema()).loadFile(
+        // The example documents every plugin of the `apus` bot; beside the test's levels section, the others as
+        // the plugins declare them (ExampleConfigurationTests checks them against the plugins themselves).
+        var schema = try testSchema()
+        try schema.register(.plugin("moderation", doc: "Moderation.", keys: [
+            ConfigKey("log_channel", .snowflake, guildOverridable: true, doc: "Case log."),
+            ConfigKey("dm_members", .bool, default: .bool(true), guildOverridable: true, doc: "Tell members."),
+        ]))
+        for name in ["reminders", "settings", "chat"] { try schema.register(.plugin(name, doc: name, keys: [])) }
+        let config = try ConfigLoader(schema: schema).loadFile(
             atPath: url.path, environment: ["DISCORD_TOKEN": "abc.def"])
         #expect(config.bot.token?.revealed == "abc.def")
         #expect(config.bot.ownerIDs == [123_456_789_012_345_678])

@@ -28,6 +28,7 @@ let levelsSection = ConfigSection.plugin(
             "cooldown", .integer(range: 0...86_400), default: .integer(1), guildOverridable: true,
             doc: "Seconds between two messages that earn XP."),
         ConfigKey("exponent", .integer(range: 1...10), default: .integer(2), doc: "Level curve exponent."),
+        ConfigKey("first_message_earns", .bool, default: .bool(false), doc: "Whether a first message earns XP."),
         ConfigKey("show_progress", .bool, default: .bool(true), guildOverridable: true, doc: "Show the progress bar."),
         ConfigKey("enable_xp_cap", .bool, default: .bool(false), doc: "Cap XP at the top role level."),
     ])

@@ -23,7 +23,9 @@ struct GatewayHardeningTests {
         let simulator = try await Self.startSimulator()
         simulator.inject(.helloHeartbeatInterval(raw))
         let harness = try await GatewayHarness.start(simulator: simulator)
-        try await harness.waitUntil("three connections were refused") { simulator.counters().connections >= 3 }
+        try await harness.waitUntil("three connections were refused and counted as failed by the shard") {
+            simulator.counters().connections >= 3 && harness.shard.counters.failedConnections >= 3
+        }
         try await Task.sleep(for: .milliseconds(500))
         let connections = simulator.counters().connections
         // fastForTesting backs off 10-20, 20-40, 40-80, 80-160 ms, then 100-200 ms: a storm would be thousands.

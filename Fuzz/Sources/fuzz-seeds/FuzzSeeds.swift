@@ -24,7 +24,7 @@ struct FuzzSeeds {
         for payload in payloads.prefix(60) {
             seeds["fuzz-inbound", default: []].append([0] + encodePieces([payload]))
             let deflater = try ZlibStreamDeflater()
-            seeds["fuzz-inbound", default: []].append([1] + encodePieces([try deflater.compress(payload)]))
+            seeds["fuzz-inbound", default: []].append([1] + (try deflater.compress(payload)))
             let compressor = try ZstdStreamCompressor()
             seeds["fuzz-inbound", default: []].append([2] + encodePieces([try compressor.compress(payload)]))
         }
