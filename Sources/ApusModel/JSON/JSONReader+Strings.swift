@@ -160,16 +160,7 @@ extension JSONReader {
 
     /// Reads a string and returns its unescaped UTF-8 bytes.
     public mutating func readStringBytes() throws(JSONDecodingError) -> [UInt8] {
-        let current = try peekByte()
-        guard current == UInt8(ascii: "\"") else { throw error(.typeMismatch(expected: "string")) }
-        let scanned = try scanString()
-        needsComma = true
-        if !scanned.hasEscapes {
-            let content = UnsafeRawBufferPointer(rebasing: bytes[scanned.start..<scanned.end])
-            if scanned.hasHighBytes { try Self.validateUTF8(content, baseOffset: scanned.start) }
-            return Array(content)
-        }
-        return try unescape(start: scanned.start, end: scanned.end)
+        try readStringContent { Array($0) } ?? []
     }
 
     /// Reads an object key (the opening quote is at `offset`).

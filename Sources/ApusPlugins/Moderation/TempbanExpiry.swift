@@ -28,7 +28,7 @@ public struct TempbanExpiry: Sendable, Hashable {
 
     /// The job payload.
     public var payload: String {
-        ([String(guildID), String(userID)] + markers.map { "\($0.caseNumber) \(TempbanMarker.hex($0.token))" })
+        ([String(guildID), String(userID)] + markers.map { "\($0.caseNumber) \(HexToken.format($0.token))" })
             .joined(separator: "\n")
     }
 
@@ -45,7 +45,7 @@ public struct TempbanExpiry: Sendable, Hashable {
         for line in lines.dropFirst(2) {
             let fields = line.split(separator: " ", omittingEmptySubsequences: false)
             guard fields.count == 2, let number = Int(fields[0]), number >= 1,
-                let token = TempbanMarker.parseHex(fields[1])
+                let token = HexToken.parse(fields[1])
             else { return nil }
             markers.append(TempbanMarker(caseNumber: number, token: token))
         }
@@ -82,7 +82,7 @@ public struct TempbanMarker: Sendable, Hashable {
 
     /// The ban's reason: the marker, then the moderator's reason, cut to ``maximumReasonLength`` characters.
     public func banReason(_ reason: String) -> String {
-        String(("Case #\(caseNumber) (ref \(Self.hex(token))): " + reason).prefix(Self.maximumReasonLength))
+        String(("Case #\(caseNumber) (ref \(HexToken.format(token))): " + reason).prefix(Self.maximumReasonLength))
     }
 
     /// Reads the marker at the start of a ban's reason; `nil` when the reason does not begin with one exactly.
@@ -95,23 +95,11 @@ public struct TempbanMarker: Sendable, Hashable {
         rest = rest.dropFirst(digits.count)
         guard rest.hasPrefix(" (ref ") else { return nil }
         rest = rest.dropFirst(6)
-        guard let token = Self.parseHex(rest.prefix(16)) else { return nil }
+        guard let token = HexToken.parse(rest.prefix(16)) else { return nil }
         rest = rest.dropFirst(16)
         guard rest.hasPrefix("):") else { return nil }
         self.init(caseNumber: number, token: token)
     }
 
-    /// Exactly 16 lowercase hex digits.
-    static func hex(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
-    }
 
-    /// Parses exactly 16 lowercase hex digits, nothing else.
-    static func parseHex(_ text: Substring) -> UInt64? {
-        guard text.utf8.count == 16, text.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }) else {
-            return nil
-        }
-        return UInt64(text, radix: 16)
-    }
 }

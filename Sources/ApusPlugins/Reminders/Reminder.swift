@@ -26,7 +26,7 @@ public struct Reminder: Sendable, Hashable {
     public var payload: String {
         let body = "\(channelID)\n\(userID)\n\(text)"
         guard let token else { return body }
-        return "token \(Self.hex(token))\n" + body
+        return "token \(HexToken.format(token))\n" + body
     }
 
     /// Reads a job payload (with or without a token line); `nil` when it is not one (a damaged row is buried, not
@@ -36,7 +36,7 @@ public struct Reminder: Sendable, Hashable {
         var token: UInt64?
         if rest.hasPrefix("token ") {
             guard let newline = rest.firstIndex(of: "\n"),
-                let parsed = Self.parseHex(rest[rest.index(rest.startIndex, offsetBy: 6)..<newline])
+                let parsed = HexToken.parse(rest[rest.index(rest.startIndex, offsetBy: 6)..<newline])
             else { return nil }
             token = parsed
             rest = rest[rest.index(after: newline)...]
@@ -51,12 +51,12 @@ public struct Reminder: Sendable, Hashable {
     public func message(jobID: Int64) -> String {
         let header = Self.header(userID: userID, jobID: jobID)
         guard let token else { return header + text }
-        return header + text + "\n" + Self.referencePrefix + Self.hex(token)
+        return header + text + "\n" + Self.referencePrefix + HexToken.format(token)
     }
 
     /// The `nonce` of the create request (at most 25 characters): `r` and the token's 16 hex digits.
     public var nonce: String? {
-        token.map { "r" + Self.hex($0) }
+        token.map { "r" + HexToken.format($0) }
     }
 
     /// Whether `content` (a message by the bot itself) is this reminder's delivery: its last line carries exactly
@@ -67,7 +67,7 @@ public struct Reminder: Sendable, Hashable {
             guard let lastNewline = content.lastIndex(of: "\n") else { return false }
             let lastLine = content[content.index(after: lastNewline)...]
             guard lastLine.hasPrefix(Self.referencePrefix) else { return false }
-            return Self.parseHex(lastLine.dropFirst(Self.referencePrefix.count)) == token
+            return HexToken.parse(lastLine.dropFirst(Self.referencePrefix.count)) == token
         }
         return content.hasPrefix(Self.header(userID: userID, jobID: jobID))
     }
@@ -79,17 +79,5 @@ public struct Reminder: Sendable, Hashable {
 
     static let referencePrefix = "-# ref "
 
-    /// Exactly 16 lowercase hex digits.
-    static func hex(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
-    }
 
-    /// Parses exactly 16 lowercase hex digits (the form ``hex(_:)`` writes), nothing else.
-    static func parseHex(_ text: Substring) -> UInt64? {
-        guard text.utf8.count == 16, text.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }) else {
-            return nil
-        }
-        return UInt64(text, radix: 16)
-    }
 }
