@@ -61,6 +61,26 @@ struct IdentifyQueueTests {
         let grants = await queue.grants
         #expect(grants.map(\.at) == [MonotonicTime.zero, MonotonicTime.zero + .seconds(3_600)])
     }
+
+    @Test("a hostile session_start_limit is clamped: a total of at least 1, counts to 0...total, the reset to at most a day",
+          arguments: [
+            (remaining: -5, total: 1000, resetAfter: Int64.max, left: 0), (remaining: 0, total: 0, resetAfter: Int64.max, left: 0),
+            (remaining: 5_000, total: -3, resetAfter: -1, left: 1),
+          ])
+    func hostileSessionStartLimit(remaining: Int, total: Int, resetAfter: Int64, left: Int) async throws {
+        let clock = ManualTimeSource()
+        let queue = InMemoryIdentifyQueue(
+            maxConcurrency: 1, total: total, remaining: remaining, resetAfter: .milliseconds(resetAfter),
+            window: .seconds(5), timeSource: clock)
+        #expect(await queue.remainingSessionStarts == left)
+        let task = Task { try await queue.waitForTurn(shardID: 0) }
+        // The slot is assigned (and recorded) before the wait for it starts.
+        for _ in 0..<1_000 where await queue.grants.isEmpty { await IdentifyQueueTests.settle() }
+        let granted = try #require(await queue.grants.first, "no IDENTIFY slot was assigned").at
+        #expect(granted <= MonotonicTime.zero + .seconds(86_400), "identifies within a day, not never")
+        clock.advance(by: .seconds(86_400))
+        try await task.value
+    }
 }
 
 extension InMemoryIdentifyQueue {

@@ -51,10 +51,13 @@ public actor InMemoryIdentifyQueue: IdentifyQueue {
         // server whose window started when it received that IDENTIFY, a little later.
         self.window = window + .secondsDouble(window.secondsDouble * 0.05)
         self.timeSource = timeSource
-        self.remaining = remaining
-        self.total = total
+        // The counts and the reset come from `GET /gateway/bot`: a day's total is at least one, a negative count is
+        // none left, more left than the total is the total, and a reset beyond one period (or in the past) is one
+        // period (or now), so hostile values can delay identifying by a day at most, never for ever.
+        self.total = max(1, total)
+        self.remaining = min(max(0, remaining), max(1, total))
         self.resetPeriod = resetPeriod
-        self.resetAt = timeSource.now() + resetAfter
+        self.resetAt = timeSource.now() + min(max(.zero, resetAfter), resetPeriod)
     }
 
     /// Creates a queue from `GET /gateway/bot`'s `session_start_limit`.

@@ -77,7 +77,7 @@ public struct ShardStateMachine: Sendable {
     /// and IDENTIFY/RESUME, at most half the budget.
     static func heartbeatReserve(timings: GatewayTimings, interval: Duration) -> Int {
         let window = timings.sendWindow.secondsDouble * 1.05
-        let beats = interval > .zero ? Int((window / interval.secondsDouble).rounded(.up)) : timings.sendLimit
+        let beats = interval > .zero ? Int(saturating: (window / interval.secondsDouble).rounded(.up)) : timings.sendLimit
         return min(timings.sendLimit / 2, beats + 2)
     }
 
