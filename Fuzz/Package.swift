@@ -28,7 +28,7 @@ let package = Package(
         .executableTarget(
             name: "fuzz-commands",
             dependencies: ["FuzzSupport", .product(name: "ApusCommands", package: "Apus"),
-                           .product(name: "ApusModel", package: "Apus")],
+                           .product(name: "ApusModel", package: "Apus"), .product(name: "ApusHTTP", package: "Apus")],
             swiftSettings: settings),
         // The text toolkit: scanners, stripping, truncation and the three duration grammars.
         .executableTarget(

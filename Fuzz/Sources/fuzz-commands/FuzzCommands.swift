@@ -1,4 +1,5 @@
 import ApusCommands
+import ApusHTTP
 import ApusModel
 import Dispatch
 import FuzzSupport
