@@ -15,6 +15,12 @@ enum TOMLDocumentReader {
                 origin: origin)
             return .failure(ConfigError(issues: [issue]))
         }
+        if let line = lineMap().malformedKeyLine {
+            let issue = ConfigIssue(
+                .syntax(message: "expected a key (letters, digits, _ or -, or a quoted string)", column: 0), path: .root,
+                line: line, origin: origin)
+            return .failure(ConfigError(issues: [issue]))
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)

@@ -8,6 +8,10 @@
 public struct TOMLLineMap: Sendable {
     /// The 1-based line where each path first appears.
     public private(set) var lines: [ConfigPath: Int] = [:]
+    /// The first line where a key was expected (after `[`, `[[` or a `.`, or at the start of a document-level
+    /// line) and neither a bare key nor a quoted one starts. TOMLKit's parser (toml++) asserts on some of these
+    /// instead of reporting them, which aborts a debug build, so they are reported before it sees the text.
+    public private(set) var malformedKeyLine: Int?
 
     /// Maps the lines of `text`.
     public init(text: String) {
@@ -15,6 +19,7 @@ public struct TOMLLineMap: Sendable {
         if scanner.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { scanner.index = 3 }
         scanner.scanDocument()
         lines = scanner.lines
+        malformedKeyLine = scanner.malformedKeyLine
     }
 
     /// The line of `path`, or of its nearest ancestor that the file mentions.
@@ -36,6 +41,7 @@ private struct Scanner {
     /// How many `[[…]]` headers each array-of-tables path has had so far.
     var arrayTableCounts: [ConfigPath: Int] = [:]
     var currentTable = ConfigPath.root
+    var malformedKeyLine: Int?
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
@@ -108,7 +114,10 @@ private struct Scanner {
         advance()
         if isArrayOfTables { advance() }
         let keys = scanKeys()
-        guard !keys.isEmpty else { return }
+        guard !keys.isEmpty else {
+            noteMalformedKey()
+            return
+        }
         skipSpaces()
         if peek() == UInt8(ascii: "]") { advance() }
         if isArrayOfTables, peek() == UInt8(ascii: "]") { advance() }
@@ -134,7 +143,10 @@ private struct Scanner {
     mutating func scanKeyValue(under table: ConfigPath, depth: Int) {
         let keyLine = line
         let keys = scanKeys()
-        guard !keys.isEmpty else { return }
+        guard !keys.isEmpty else {
+            if depth == 0 { noteMalformedKey() }
+            return
+        }
         skipSpaces()
         guard peek() == UInt8(ascii: "=") else { return }
         advance()
@@ -151,7 +163,10 @@ private struct Scanner {
         var keys: [String] = []
         while true {
             skipSpaces()
-            guard let key = scanSimpleKey() else { return keys }
+            guard let key = scanSimpleKey() else {
+                if !keys.isEmpty { noteMalformedKey() }
+                return keys
+            }
             keys.append(key)
             skipSpaces()
             guard peek() == UInt8(ascii: ".") else { return keys }
@@ -176,6 +191,10 @@ private struct Scanner {
         let start = index
         while let next = peek(), Scanner.isBareKeyByte(next) { advance() }
         return index > start ? String(decoding: bytes[start..<index], as: UTF8.self) : nil
+    }
+
+    mutating func noteMalformedKey() {
+        if malformedKeyLine == nil { malformedKeyLine = line }
     }
 
     static func isBareKeyByte(_ byte: UInt8) -> Bool {
