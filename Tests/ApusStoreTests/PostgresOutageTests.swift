@@ -234,10 +234,11 @@ struct PostgresOutageTests {
     func serverSideStatementTimeout() async throws {
         try await OutageFixture.with { fixture in
             var settings = fixture.direct
-            settings.statementTimeout = .milliseconds(700)
+            // Long enough that a trivial statement on a loaded machine never reaches it; pg_sleep(5) always does.
+            settings.statementTimeout = .seconds(2)
             let database = try await PostgresDatabase(settings: settings)
             let shown = try await database.query("SHOW statement_timeout").first?.text("statement_timeout")
-            #expect(shown == "700ms")
+            #expect(shown == "2s")
             await expectStoreError(.timeout) { _ = try await database.query("SELECT pg_sleep(5)") }
             #expect(try await database.query("SELECT 1 AS one").first?.int64("one") == 1)
             await database.close()
