@@ -17,7 +17,7 @@ enum TOMLDocumentReader {
         }
         if let line = lineMap().malformedKeyLine {
             let issue = ConfigIssue(
-                .syntax(message: "expected a key (letters, digits, _ or -, or a quoted string)", column: 0), path: .root,
+                .syntax(message: "expected a key (letters, digits, _ or -, or a quoted string) or a value", column: 0), path: .root,
                 line: line, origin: origin)
             return .failure(ConfigError(issues: [issue]))
         }

@@ -9,8 +9,10 @@ public struct TOMLLineMap: Sendable {
     /// The 1-based line where each path first appears.
     public private(set) var lines: [ConfigPath: Int] = [:]
     /// The first line where a key was expected (after `[`, `[[` or a `.`, or at the start of a document-level
-    /// line) and neither a bare key nor a quoted one starts. TOMLKit's parser (toml++) asserts on some of these
-    /// instead of reporting them, which aborts a debug build, so they are reported before it sees the text.
+    /// line) and neither a bare key nor a quoted one starts, or where a value was expected (after `=`, or as an
+    /// array element) and a terminator (`,` `]` `}` `#` or the line's end) stands instead. TOMLKit's parser (toml++)
+    /// asserts on some of these instead of reporting them, which aborts a debug build, so they are reported before
+    /// it sees the text.
     public private(set) var malformedKeyLine: Int?
 
     /// Maps the lines of `text`.
@@ -193,6 +195,11 @@ private struct Scanner {
         return index > start ? String(decoding: bytes[start..<index], as: UTF8.self) : nil
     }
 
+    static func isValueTerminator(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ",") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "#")
+            || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+    }
+
     mutating func noteMalformedKey() {
         if malformedKeyLine == nil { malformedKeyLine = line }
     }
@@ -248,7 +255,16 @@ private struct Scanner {
 
     mutating func scanValue(at path: ConfigPath, depth: Int) {
         skipSpaces()
-        guard let byte = peek(), depth < Scanner.maximumDepth else { return }
+        guard let byte = peek() else {
+            noteMalformedKey()
+            return
+        }
+        guard depth < Scanner.maximumDepth else { return }
+        // Where a value must start, a terminator is a missing value (`a = ]`, `[}`): toml++ asserts on those too.
+        if Scanner.isValueTerminator(byte) {
+            noteMalformedKey()
+            return
+        }
         switch byte {
         case UInt8(ascii: "\""), UInt8(ascii: "'"):
             if peek(1) == byte, peek(2) == byte {
