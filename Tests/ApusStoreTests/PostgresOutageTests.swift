@@ -21,12 +21,13 @@ struct OutageFixture: Sendable {
         return OutageFixture(proxy: proxy, direct: direct)
     }
 
-    /// Settings that go through the proxy, with short deadlines.
+    /// Settings that go through the proxy, with short statement deadlines. The connect deadline leaves room for a
+    /// loaded machine (the whole suite runs in parallel): a refused connection fails at once whatever it is.
     func proxied(statementTimeout: Duration? = .seconds(1), pool: Int = 2) -> PostgresSettings {
         var settings = direct
         settings.host = "127.0.0.1"
         settings.port = proxy.port
-        settings.connectTimeout = .seconds(2)
+        settings.connectTimeout = .seconds(5)
         settings.statementTimeout = statementTimeout
         settings.maximumConnections = pool
         return settings
