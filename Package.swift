@@ -98,7 +98,9 @@ let package = Package(
         // per-guild settings layered over the file.
         .target(
             name: "ApusConfig",
-            dependencies: ["ApusCore", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: [
+                "ApusCore", .product(name: "TOMLKit", package: "TOMLKit"), .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         // The persistent scheduler: jobs stored through `JobStore`, fired at least once with idempotent actions.

@@ -15,7 +15,8 @@ let package = Package(
     targets: [
         // Input splitting shared by the targets (no Apus dependency).
         .target(name: "FuzzSupport", swiftSettings: settings),
-        // Raw, zlib-stream and zstd-stream bytes through the production inbound pipeline to events.
+        // Raw, zlib-stream and zstd-stream bytes through the production inbound pipeline to events; in one mode the
+        // harness compresses plaintext itself with zlib (CZlib, visible through ApusCompression) as a sender would.
         .executableTarget(
             name: "fuzz-inbound",
             dependencies: ["FuzzSupport", .product(name: "ApusGateway", package: "Apus"),

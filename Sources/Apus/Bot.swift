@@ -51,6 +51,7 @@ public final class Bot: Sendable {
         self.logger = logger
         var restConfiguration = DiscordRESTConfiguration(token: configuration.token, apiBaseURL: configuration.apiBaseURL)
         if let seed = configuration.seed { restConfiguration.retryPolicy.jitterSeed = seed }
+        restConfiguration.requestTimeout = configuration.restRequestTimeout
         rest = DiscordREST(configuration: restConfiguration, timeSource: timeSource, logger: logger)
     }
 

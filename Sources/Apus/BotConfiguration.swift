@@ -32,6 +32,9 @@ public struct BotConfiguration: Sendable {
     public var sessions: [GatewaySession] = []
     /// A seed for every random choice (heartbeat jitter, backoff); nil draws one from the system.
     public var seed: UInt64?
+    /// How long one REST request may take before it fails with a timeout (and is retried by the REST client's
+    /// policy); 30 s by default.
+    public var restRequestTimeout: Duration = .seconds(30)
 
     /// Creates a configuration for real Discord.
     public init(token: String, intents: Intents) {

@@ -34,6 +34,16 @@ extension ConfigSection {
                 "shutdown_timeout", .duration, default: .duration(BotSettings.defaultShutdownTimeout),
                 doc: "How long a graceful stop (SIGTERM/SIGINT) may take before the process exits anyway, non-zero."),
             ConfigKey(
+                "rest_timeout", .duration, default: .duration(BotSettings.defaultRESTTimeout),
+                doc: "How long one request to Discord's REST API may take before it fails as a timeout (1s to 10m)."),
+            ConfigKey(
+                "job_retry_delay", .duration, default: .duration(BotSettings.defaultJobRetryDelay),
+                doc: "A scheduled job (temp-ban expiry, reminder) that failed because Discord was unreachable, slow or "
+                    + "answering 5xx/429 runs again after this, doubling per failure up to job_retry_max_delay; it is never given up."),
+            ConfigKey(
+                "job_retry_max_delay", .duration, default: .duration(BotSettings.defaultJobRetryMaximumDelay),
+                doc: "The longest wait between two tries of a failing job: once Discord is back, every job runs within it."),
+            ConfigKey(
                 "log_level", .string(choices: ["trace", "debug", "info", "notice", "warning", "error", "critical"]),
                 default: .string("info"), doc: "Lowest log level written."),
         ])

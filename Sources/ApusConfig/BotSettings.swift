@@ -9,6 +9,12 @@ public struct BotSettings: Sendable, Hashable, CustomStringConvertible {
     public static let defaultResumeMaximumAge = Duration.seconds(180)
     /// The default of ``shutdownTimeout``: 30 seconds.
     public static let defaultShutdownTimeout = Duration.seconds(30)
+    /// The default of ``restTimeout``: 30 seconds.
+    public static let defaultRESTTimeout = Duration.seconds(30)
+    /// The default of ``jobRetryDelay``: 5 seconds.
+    public static let defaultJobRetryDelay = Duration.seconds(5)
+    /// The default of ``jobRetryMaximumDelay``: 5 minutes.
+    public static let defaultJobRetryMaximumDelay = Duration.seconds(300)
 
     /// Name of the environment variable that holds the token.
     public var tokenEnvironmentVariable: String
@@ -32,6 +38,12 @@ public struct BotSettings: Sendable, Hashable, CustomStringConvertible {
     public var resumeMaximumAge: Duration
     /// How long a graceful stop may take.
     public var shutdownTimeout: Duration
+    /// How long one REST request may take, clamped to 1 s…10 min.
+    public var restTimeout: Duration
+    /// The wait before a transiently failed job runs again, clamped to 10 ms…1 h.
+    public var jobRetryDelay: Duration
+    /// The cap on that wait as it doubles, clamped to `jobRetryDelay`…1 day.
+    public var jobRetryMaximumDelay: Duration
 
     /// Reads the typed `[bot]` table (already validated) and the token from `environment`.
     init(table: [String: ConfigValue], environment: [String: String]) {
@@ -69,6 +81,10 @@ public struct BotSettings: Sendable, Hashable, CustomStringConvertible {
         logLevel = string("log_level", "info")
         resumeMaximumAge = duration("resume_max_age", BotSettings.defaultResumeMaximumAge)
         shutdownTimeout = duration("shutdown_timeout", BotSettings.defaultShutdownTimeout)
+        restTimeout = min(max(duration("rest_timeout", BotSettings.defaultRESTTimeout), .seconds(1)), .seconds(600))
+        jobRetryDelay = min(max(duration("job_retry_delay", BotSettings.defaultJobRetryDelay), .milliseconds(10)), .seconds(3_600))
+        jobRetryMaximumDelay = min(
+            max(duration("job_retry_max_delay", BotSettings.defaultJobRetryMaximumDelay), jobRetryDelay), .seconds(86_400))
     }
 
     /// The settings with the token and database URL redacted.
@@ -77,7 +93,8 @@ public struct BotSettings: Sendable, Hashable, CustomStringConvertible {
         return "BotSettings(tokenEnvironmentVariable: \(tokenEnvironmentVariable), token: \(token == nil ? "unset" : SecretText.placeholder), "
             + "prefix: \(ConfigValue.string(prefix)), ownerIDs: \(ownerIDs), intents: \(intents), "
             + "shardTotal: \(shardTotal.map(String.init) ?? "auto"), shards: \(shards), databaseURL: \(databaseURL), logLevel: \(logLevel), "
-            + "resumeMaximumAge: \(resumeMaximumAge), shutdownTimeout: \(shutdownTimeout))"
+            + "resumeMaximumAge: \(resumeMaximumAge), shutdownTimeout: \(shutdownTimeout), restTimeout: \(restTimeout), "
+            + "jobRetryDelay: \(jobRetryDelay), jobRetryMaximumDelay: \(jobRetryMaximumDelay))"
     }
 
     /// Cross-key checks of the `[bot]` table: shard_first and shard_last go together, in order, below

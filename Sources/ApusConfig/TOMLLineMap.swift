@@ -283,6 +283,7 @@ private struct Scanner {
         case UInt8(ascii: "{"):
             scanInlineTable(at: path, depth: depth)
         default:
+            let start = index
             while let next = peek() {
                 if next == UInt8(ascii: ",") || next == UInt8(ascii: "]") || next == UInt8(ascii: "}")
                     || next == UInt8(ascii: "#") || next == UInt8(ascii: "\n") || next == UInt8(ascii: "\r")
@@ -291,7 +292,26 @@ private struct Scanner {
                 }
                 advance()
             }
+            if !Scanner.isWellSpacedBareValue(bytes[start..<index]) { noteMalformedKey() }
         }
+    }
+
+    /// Whether a bare value (number, boolean, date) has a space or tab inside only where TOML allows one: between
+    /// a date and a time (`1979-05-27 07:32:00`). toml++ asserts on a date followed by a space and something that is
+    /// not a time (`d = 1979-05-27 7`); any other inner space is a syntax error anyway.
+    static func isWellSpacedBareValue(_ value: ArraySlice<UInt8>) -> Bool {
+        var end = value.endIndex
+        while end > value.startIndex, value[end - 1] == UInt8(ascii: " ") || value[end - 1] == UInt8(ascii: "\t") { end -= 1 }
+        let trimmed = value[value.startIndex..<end]
+        guard let space = trimmed.firstIndex(where: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) else { return true }
+        func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        let date = Array(trimmed[trimmed.startIndex..<space])
+        let time = Array(trimmed[(space + 1)...])
+        let dateShape = date.count == 10 && date[4] == UInt8(ascii: "-") && date[7] == UInt8(ascii: "-")
+            && [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy { isDigit(date[$0]) }
+        let timeShape = time.count >= 5 && isDigit(time[0]) && isDigit(time[1]) && time[2] == UInt8(ascii: ":")
+            && isDigit(time[3]) && isDigit(time[4])
+        return dateShape && timeShape
     }
 
     mutating func skipMultilineString(quote: UInt8) {

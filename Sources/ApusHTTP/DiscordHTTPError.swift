@@ -60,6 +60,21 @@ public enum DiscordHTTPError: Error, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Whether the request was refused by rate limiting that outlasts what the client waits: a 429 pause longer than
+    /// the maximum rate-limit wait, retries after 429s used up, a malformed 429, a Cloudflare ban, or the
+    /// invalid-request ceiling. Another request to the same route now would meet the same refusal (after waiting,
+    /// for a paused bucket), so callers should not answer the failure through that route.
+    public var isRateLimitRefusal: Bool {
+        switch self {
+        case .rateLimitRetriesExhausted, .rateLimitWaitTooLong, .malformedRateLimit, .cloudflareBanned, .tooManyInvalidRequests:
+            return true
+        case .http(let status, _, _, _):
+            return status == 429
+        case .connection, .timeout, .invalidResponse, .invalidRequest:
+            return false
+        }
+    }
+
     /// Discord's JSON error code when the failure was an HTTP error with a Discord error body.
     public var discordCode: Int? {
         if case .http(_, _, let body, _) = self { return body?.code }

@@ -1,4 +1,5 @@
 import ApusCore
+import Logging
 
 /// A write-behind buffer with group commit for hot keyed counters (XP and the like).
 ///
@@ -36,6 +37,9 @@ import ApusCore
 /// ``submit(_:for:)`` of a new key waits until a batch is taken for commit or a commit succeeds (or the buffer
 /// closes). A failed commit keeps its changes (newer submissions of the same key win), fails the
 /// waiters of that batch with the error, and is retried after `maxDelay` or on the next ``flush()``.
+///
+/// **Visibility.** A failed commit is counted (``failedCommitCount``) and logged as a warning at most once a
+/// minute (with the number of failures held back); the first success after failures is logged as a notice.
 public actor WriteBehindBuffer<Key: Hashable & Sendable, Value: Sendable> {
     /// When batches are committed and how much may be pending.
     public struct Limits: Sendable, Equatable {
@@ -85,6 +89,8 @@ public actor WriteBehindBuffer<Key: Hashable & Sendable, Value: Sendable> {
     private var nextIdleWaiter: UInt64 = 0
     private var failedCommits = 0
     private var consecutiveFailures = 0
+    private var failureWarnings = LogThrottle(interval: .seconds(60))
+    private let logger: Logger
 
     /// The highest sequence number whose change is committed (0 before the first commit).
     public private(set) var durableThrough: UInt64 = 0
@@ -94,13 +100,17 @@ public actor WriteBehindBuffer<Key: Hashable & Sendable, Value: Sendable> {
     public private(set) var committedRows = 0
     /// The error of the last failed commit, cleared by the next successful one.
     public private(set) var lastError: (any Error)?
+    /// How many commits have failed (each is retried).
+    public var failedCommitCount: Int { failedCommits }
 
-    /// Creates a buffer committing through `sink`, timing `maxDelay` on `clock`.
+    /// Creates a buffer committing through `sink`, timing `maxDelay` on `clock`, logging failed commits to `logger`.
     public init<Sink: WriteBehindSink>(
-        sink: Sink, limits: Limits = Limits(), clock: any TimeSource = SystemTimeSource()
+        sink: Sink, limits: Limits = Limits(), clock: any TimeSource = SystemTimeSource(),
+        logger: Logger = Logger(label: "apus.store.write-behind")
     ) where Sink.Key == Key, Sink.Value == Value {
         self.limits = limits
         self.clock = clock
+        self.logger = logger
         self.commitBatch = { changes in try await sink.commit(changes) }
     }
 
@@ -276,6 +286,10 @@ public actor WriteBehindBuffer<Key: Hashable & Sendable, Value: Sendable> {
             do {
                 try await commitBatch(changes)
                 inFlight = [:]
+                if consecutiveFailures > 0 {
+                    logger.notice("buffered writes commit again", metadata: [
+                        "failed_commits": "\(consecutiveFailures)", "rows": "\(changes.count)"])
+                }
                 consecutiveFailures = 0
                 let roomWaiters = capacityWaiters
                 capacityWaiters = []
@@ -293,6 +307,10 @@ public actor WriteBehindBuffer<Key: Hashable & Sendable, Value: Sendable> {
                 lastError = error
                 failedCommits += 1
                 consecutiveFailures += 1
+                if let suppressed = failureWarnings.admit(at: clock.now()) {
+                    logger.warning("cannot commit buffered writes; keeping them and retrying", metadata: [
+                        "error": "\(error)", "pending_rows": "\(pending.count)", "held_back": "\(suppressed)"])
+                }
                 demandedThrough = durableThrough
                 resumeDurableWaiters(through: high, error: error)
                 if !pending.isEmpty && !closed {

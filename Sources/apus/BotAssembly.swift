@@ -55,8 +55,10 @@ final class BotAssembly: Sendable {
     func wire(
         bot: Bot, config: ResolvedConfig, database: any Database, wallClock: any WallClock = SystemWallClock(), seed: UInt64
     ) async throws -> Running {
+        let retry = JobRetryPolicy(baseDelay: config.bot.jobRetryDelay, maxDelay: config.bot.jobRetryMaximumDelay)
         let scheduler = Scheduler(
-            store: SQLJobStore(database: database), clock: wallClock, classifier: DiscordJobFailureClassifier(),
+            store: SQLJobStore(database: database), clock: wallClock, configuration: .init(retryPolicy: retry),
+            classifier: DiscordJobFailureClassifier(),
             random: SeededRandom(seed: seed))
         let settings = GuildSettings(base: config, store: CachingGuildSettingsStore(SQLGuildSettingsStore(database: database)))
         let context = PluginContext(

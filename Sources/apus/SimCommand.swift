@@ -27,6 +27,9 @@ struct SimCommand: AsyncParsableCommand {
     @Option(help: "How many members each guild has.")
     var members: Int = 20
 
+    @Option(help: "How many text channels each guild has.")
+    var channels: Int = 3
+
     @Option(name: .customLong("message-interval"), help: "Seconds between scripted member messages (0 turns chatter off).")
     var messageInterval: Double = 5
 
@@ -51,6 +54,7 @@ struct SimCommand: AsyncParsableCommand {
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0…65535") }
         guard guilds >= 0, members >= 0 else { throw ValidationError("--guilds and --members must not be negative") }
+        guard (1...500).contains(channels) else { throw ValidationError("--channels must be from 1 to 500") }
         guard maxConcurrency >= 1 else { throw ValidationError("--max-concurrency must be at least 1") }
         guard heartbeatInterval >= 1 else { throw ValidationError("--heartbeat-interval must be positive") }
         guard messageInterval >= 0, messageInterval <= 86_400 else {
@@ -69,6 +73,7 @@ struct SimCommand: AsyncParsableCommand {
         configuration.port = port
         configuration.guildCount = guilds
         configuration.membersPerGuild = members
+        configuration.textChannelsPerGuild = channels
         configuration.scriptedMessageInterval = messageInterval > 0 ? .secondsDouble(messageInterval) : nil
         configuration.gateway.maxConcurrency = maxConcurrency
         configuration.gateway.heartbeatInterval = .milliseconds(heartbeatInterval)

@@ -8,9 +8,11 @@ private actor CountingStore: GuildSettingsStore {
     var overrides: [UInt64: String] = [:]
     var reads = 0
     var failWrites = false
+    var failReads = false
 
-    func loadOverrides(guildID: UInt64) -> String? {
+    func loadOverrides(guildID: UInt64) throws -> String? {
         reads += 1
+        if failReads { throw CountingStoreFailure() }
         return overrides[guildID]
     }
 
@@ -22,6 +24,7 @@ private actor CountingStore: GuildSettingsStore {
     /// Another process writing the same database.
     func writeBehindTheCache(_ json: String?, guildID: UInt64) { overrides[guildID] = json }
     func setFailWrites(_ fail: Bool) { failWrites = fail }
+    func setFailReads(_ fail: Bool) { failReads = fail }
 }
 
 private struct CountingStoreFailure: Error {}
@@ -47,6 +50,29 @@ struct CachingGuildSettingsStoreTests {
         #expect(try await cache.loadOverrides(guildID: 1) == #"{"levels":{"cooldown":9}}"#)
         #expect(await inner.reads == 2)
         #expect(cache.statistics.hits == 3 && cache.statistics.misses == 2)
+    }
+
+    @Test("during a database outage an aged-out entry is served again (retried every staleRetryInterval); a guild never read fails")
+    func staleIfError() async throws {
+        let inner = CountingStore()
+        let clock = ManualTimeSource()
+        let cache = CachingGuildSettingsStore(inner, maximumAge: .seconds(30), staleRetryInterval: .seconds(5), timeSource: clock)
+        try await cache.saveOverrides(#"{"levels":{"cooldown":5}}"#, guildID: 1)
+        await inner.setFailReads(true)
+        clock.advance(by: .seconds(31))
+        #expect(try await cache.loadOverrides(guildID: 1) == #"{"levels":{"cooldown":5}}"#, "the outage does not fail the read")
+        #expect(try await cache.loadOverrides(guildID: 1) == #"{"levels":{"cooldown":5}}"#)
+        #expect(await inner.reads == 1, "within staleRetryInterval the store is not asked again")
+        clock.advance(by: .seconds(5))
+        #expect(try await cache.loadOverrides(guildID: 1) == #"{"levels":{"cooldown":5}}"#)
+        #expect(await inner.reads == 2, "after staleRetryInterval the store is tried again")
+        await #expect(throws: CountingStoreFailure.self) { try await cache.loadOverrides(guildID: 2) }
+        #expect(cache.statistics.staleReads == 2)
+        // The database is back: the next read after the interval sees its current value.
+        await inner.writeBehindTheCache(#"{"levels":{"cooldown":7}}"#, guildID: 1)
+        await inner.setFailReads(false)
+        clock.advance(by: .seconds(5))
+        #expect(try await cache.loadOverrides(guildID: 1) == #"{"levels":{"cooldown":7}}"#)
     }
 
     @Test("a failed write leaves nothing stale behind; invalidateAll forces fresh reads")

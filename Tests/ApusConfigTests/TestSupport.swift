@@ -31,6 +31,9 @@ let levelsSection = ConfigSection.plugin(
         ConfigKey("first_message_earns", .bool, default: .bool(false), doc: "Whether a first message earns XP."),
         ConfigKey("show_progress", .bool, default: .bool(true), guildOverridable: true, doc: "Show the progress bar."),
         ConfigKey("enable_xp_cap", .bool, default: .bool(false), doc: "Cap XP at the top role level."),
+        ConfigKey("write_delay", .duration, default: .duration(.milliseconds(50)), doc: "Longest wait before a commit."),
+        ConfigKey("write_batch_rows", .integer(range: 1...100_000), default: .integer(1_000), doc: "Rows that trigger a commit."),
+        ConfigKey("write_max_pending", .integer(range: 1...1_000_000), default: .integer(2_000), doc: "Most pending rows."),
     ])
 
 /// A small section exercising the remaining types: duration, nested table, string choices.

@@ -53,6 +53,7 @@ struct DiscordRESTSafetyTests {
             }
             #expect(maximum == .seconds(300))
             #expect(error?.isTransient == true)
+            #expect(error?.isRateLimitRefusal == true, "the framework does not answer such a failure in the same channel")
             #expect(server.requests.count == 1)
         }
     }
@@ -80,6 +81,7 @@ struct DiscordRESTSafetyTests {
             } throws: { error in
                 guard case .malformedRateLimit(_, let reason)? = error as? DiscordHTTPError else { return false }
                 return reason.contains("soon") && (error as? DiscordHTTPError)?.isTransient == true
+                    && (error as? DiscordHTTPError)?.isRateLimitRefusal == true
             }
             #expect(server.requests.count == 1)
             #expect(client.rateLimitStatistics.malformedRateLimitValues == 1)

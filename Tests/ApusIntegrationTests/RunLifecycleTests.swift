@@ -42,11 +42,12 @@ struct RunLifecycleTests {
             try await json("/counters")[name] as? Int ?? -1
         }
 
-        func post(_ content: String, author: String? = nil) async throws {
+        func post(_ content: String, author: String? = nil, channelID: String? = nil) async throws {
             var request = HTTPClientRequest(url: "\(control)/messages")
             request.method = .POST
             var body: [String: String] = ["content": content]
             if let author { body["author_id"] = author }
+            if let channelID { body["channel_id"] = channelID }
             request.body = .bytes(ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: body)))
             _ = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
         }
@@ -66,6 +67,16 @@ struct RunLifecycleTests {
             let body = try await response.body.collect(upTo: 1 << 20)
             let guild = try #require(JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any])
             return try #require(guild["owner_id"] as? String)
+        }
+
+        /// The user ids of a guild's members, read over the simulator's REST API.
+        func guildMembers(guildID: String) async throws -> [String] {
+            var request = HTTPClientRequest(url: "\(apiBase)/guilds/\(guildID)/members?limit=1000")
+            request.headers.add(name: "Authorization", value: "Bot \(token)")
+            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+            let body = try await response.body.collect(upTo: 1 << 22)
+            let members = try #require(JSONSerialization.jsonObject(with: Data(buffer: body)) as? [[String: Any]])
+            return members.compactMap { ($0["user"] as? [String: Any])?["id"] as? String }
         }
 
         func stop() async throws {

@@ -19,7 +19,8 @@ struct FuzzSeeds {
         let payloads = try files.map { [UInt8](try Data(contentsOf: $0)) }
         var seeds: [String: [[UInt8]]] = [:]
 
-        // Inbound: each payload as one message, raw; as a zlib-stream (sync-flushed); as a zstd-stream frame.
+        // Inbound: each payload as one message, raw (mode 0); as a zlib-stream, sync-flushed (1); as a zstd-stream
+        // frame (2).
         // (scripts/fuzz.sh adds payloads written as one complete zlib stream, as a non-streaming sender would.)
         for payload in payloads.prefix(60) {
             seeds["fuzz-inbound", default: []].append([0] + encodePieces([payload]))
@@ -27,6 +28,14 @@ struct FuzzSeeds {
             seeds["fuzz-inbound", default: []].append([1] + (try deflater.compress(payload)))
             let compressor = try ZstdStreamCompressor()
             seeds["fuzz-inbound", default: []].append([2] + encodePieces([try compressor.compress(payload)]))
+        }
+        // Inbound, mode 3 (the harness compresses as a sender): what Discord sends, plaintext payloads each
+        // sync-flushed (flag 0) at the default level, one payload per seed and runs of three as one connection.
+        var senderSeeds: [[UInt8]] = []
+        func senderRecords(_ list: ArraySlice<[UInt8]>) -> [UInt8] { list.flatMap { [0] + encodePieces([$0]) } }
+        for payload in payloads.prefix(60) { senderSeeds.append([3, 6] + senderRecords([payload])) }
+        for start in stride(from: 0, to: min(payloads.count, 90), by: 3) {
+            senderSeeds.append([3, 6] + senderRecords(payloads[start..<min(start + 3, payloads.count)]))
         }
         // JSON: every payload, under each selector byte that picks a kind of the right family.
         for (index, payload) in payloads.enumerated() {
@@ -75,6 +84,10 @@ struct FuzzSeeds {
             for (index, seed) in list.enumerated() {
                 try Data(seed).write(to: directory.appendingPathComponent(String(format: "seed-%04d", index)))
             }
+        }
+        let senderDirectory = out.appendingPathComponent("fuzz-inbound")
+        for (index, seed) in senderSeeds.enumerated() {
+            try Data(seed).write(to: senderDirectory.appendingPathComponent(String(format: "seed-sender-%04d", index)))
         }
         print("wrote seeds for \(seeds.count) targets into \(out.path)")
     }

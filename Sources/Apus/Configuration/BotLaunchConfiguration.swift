@@ -85,6 +85,7 @@ public struct BotLaunchConfiguration: Sendable {
             throw .invalidIntents(intentBits)
         }
         var bot = BotConfiguration(token: token, intents: Intents(rawValue: intentBits))
+        bot.restRequestTimeout = settings.restTimeout
         switch (settings.shardTotal, settings.shardRange) {
         case (nil, nil): bot.shards = .automatic
         case (let total?, nil): bot.shards = .range(0..<total, of: total)

@@ -120,6 +120,12 @@ extension Bot {
             logger.warning("not telling the user that \(command) failed: Discord refused the bot in that channel (403)")
             return
         }
+        if context is MessageCommandContext, let http = underlying as? DiscordHTTPError, http.isRateLimitRefusal {
+            // The channel's bucket (or every route) is paused for longer than the client waits: an error message
+            // there would wait for the same pause, holding the command queue, and then fail the same way.
+            logger.warning("not telling the user that \(command) failed: posting there is rate limited")
+            return
+        }
         do {
             try await context.reply(error.userMessage, ephemeral: true)
         } catch {

@@ -15,7 +15,7 @@ public final class LevelsPlugin: Plugin {
     public let name = "levels"
     private let isCommand: @Sendable (String) -> Bool
     private let settingsTTL: Duration
-    private let limits: WriteBehindBuffer<MemberKey, XPLedgerRow>.Limits
+    private let limits: WriteBehindBuffer<MemberKey, XPLedgerRow>.Limits?
     private struct State {
         var ledger: LevelsLedger?
         /// The context from set-up, for commands (which receive only a command context).
@@ -25,10 +25,11 @@ public final class LevelsPlugin: Plugin {
     private let state = Mutex(State())
 
     /// Creates the plugin. `isCommand` tells whether a message's content invokes a command (commands earn no XP);
-    /// pass the bot's `CommandRouter.matchPrefix(_:) != nil`.
+    /// pass the bot's `CommandRouter.matchPrefix(_:) != nil`. `limits` overrides the `[levels]` `write_*` keys
+    /// (``LevelsSettings/writeLimits(from:)``), which apply when it is `nil`.
     public init(
         isCommand: @escaping @Sendable (String) -> Bool, settingsTTL: Duration = .seconds(30),
-        limits: WriteBehindBuffer<MemberKey, XPLedgerRow>.Limits = .init()
+        limits: WriteBehindBuffer<MemberKey, XPLedgerRow>.Limits? = nil
     ) {
         self.isCommand = isCommand
         self.settingsTTL = settingsTTL
@@ -50,6 +51,8 @@ public final class LevelsPlugin: Plugin {
     /// Opens the ledger on the bot's database (the plugin needs one).
     public func setUp(context: PluginContext) async throws {
         guard let database = context.database else { throw LevelsPluginError.noDatabase }
+        let base = await context.settings.base
+        let limits = limits ?? LevelsSettings.writeLimits(from: base)
         let ledger = LevelsLedger(database: database, limits: limits, clock: context.timeSource)
         state.withLock { state in
             state.ledger = ledger

@@ -1,8 +1,9 @@
 import ApusConfig
+import ApusStore
 
 /// The `[levels]` section of `apus.toml` and how it becomes ``XPRules``.
 public enum LevelsSettings {
-    /// The section: every key but the reward table can be overridden per guild.
+    /// The section: every key but the `write_*` keys (how XP is committed, file-wide) can be overridden per guild.
     public static let section = ConfigSection.plugin("levels", doc: "XP and levels for chat activity.", keys: [
         ConfigKey("blacklist_channels", .array(of: .snowflake), default: .array([]), guildOverridable: true,
                   doc: "Channels where no XP is earned."),
@@ -24,7 +25,32 @@ public enum LevelsSettings {
             ConfigKey("level", .integer(range: 0...10_000), required: true, doc: "The level."),
             ConfigKey("role_id", .snowflake, required: true, doc: "The role granted at that level."),
         ]), default: .array([]), guildOverridable: true, doc: "Roles given at a level; a member keeps only the highest."),
+        ConfigKey("write_delay", .duration, default: .duration(.milliseconds(50)),
+                  doc: "Longest time XP waits in memory before its batch is committed (1ms to 1h)."),
+        ConfigKey("write_batch_rows", .integer(range: 1...100_000), default: .integer(1_000),
+                  doc: "Members with pending XP that trigger a commit at once."),
+        ConfigKey("write_max_pending", .integer(range: 1...1_000_000), default: .integer(2_000),
+                  doc: "Most members with pending XP (raised to write_batch_rows); a crash loses at most twice this many members' latest XP."),
     ])
+
+    /// The longest accepted `write_delay`: an hour (a longer delay only widens what a crash loses).
+    public static let maximumWriteDelay: Duration = .seconds(3_600)
+
+    /// The write-behind limits of the XP ledger under `config` (file-wide keys, never per guild): `write_delay`
+    /// clamped to 1 ms…1 h, the row counts as validated by the schema.
+    ///
+    /// ```toml
+    /// [levels]
+    /// write_delay = "50ms"
+    /// write_batch_rows = 1000
+    /// write_max_pending = 2000
+    /// ```
+    public static func writeLimits(from config: ResolvedConfig) -> WriteBehindBuffer<MemberKey, XPLedgerRow>.Limits {
+        let delay = min(max(config.duration(at: "levels.write_delay") ?? .milliseconds(50), .milliseconds(1)), maximumWriteDelay)
+        return .init(
+            maxDelay: delay, maxRows: config.integer(at: "levels.write_batch_rows") ?? 1_000,
+            maxPending: config.integer(at: "levels.write_max_pending") ?? 2_000)
+    }
 
     /// The rules in force under `config` (the file's values, or a guild's resolved values).
     public static func rules(from config: ResolvedConfig) -> XPRules {

@@ -41,6 +41,12 @@ public enum RESTForcedFault: Sendable, Equatable {
     case cloudflare
     /// A 500, 502 or 504 (any status works).
     case serverError(status: Int)
+    /// The real answer with these headers replacing (or added to) its own, values as written: a hostile proxy's
+    /// `X-RateLimit-Reset-After: 1e10` on a success, `X-RateLimit-Remaining: 9223372036854775807` without a limit.
+    /// An empty value removes the header.
+    case headers([String: String])
+    /// This response instead of the real one, byte for byte (a 429 whose body says `"retry_after": 1e10`).
+    case raw(status: Int, headers: [String: String], body: String)
 }
 
 /// A queued forced fault.

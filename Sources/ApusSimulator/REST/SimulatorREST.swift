@@ -91,7 +91,8 @@ public final class SimulatorREST: Sendable {
         let bucketKey = bucketName + "|" + match.majorParameter
         let bucketLimit = limit?.limit ?? settings.defaultLimit
         let window = limit?.window ?? settings.defaultWindow
-        // Forced faults first: they replace whatever the real answer would be.
+        // Forced faults first: they replace whatever the real answer would be (header overrides edit it instead).
+        var headerOverrides: [String: String] = [:]
         if let fault = state.withLock({ state -> RESTForcedFault? in
             guard let index = state.faults.firstIndex(where: { $0.matches(match) }) else { return nil }
             state.faults[index].remaining -= 1
@@ -99,8 +100,12 @@ public final class SimulatorREST: Sendable {
             if state.faults[index].remaining <= 0 { state.faults.remove(at: index) }
             return fault
         }) {
-            let response = forcedResponse(fault, bucketHash: bucketHash, limit: bucketLimit, window: window, now: now)
-            return (response, match, bucketHash, [])
+            if case .headers(let overrides) = fault {
+                headerOverrides = overrides
+            } else {
+                let response = forcedResponse(fault, bucketHash: bucketHash, limit: bucketLimit, window: window, now: now)
+                return (response, match, bucketHash, [])
+            }
         }
         // Rate limits: the route's bucket, then the global limit; a request that passes uses one of each, whatever
         // the handler answers afterwards (Discord counts it too).
@@ -152,6 +157,11 @@ public final class SimulatorREST: Sendable {
         case .success(let body): outcome = route(match, call: call, body: body)
         }
         outcome.response.headers += headers
+        if !headerOverrides.isEmpty {
+            let names = Set(headerOverrides.keys.map { $0.lowercased() })
+            outcome.response.headers.removeAll { names.contains($0.0.lowercased()) }
+            outcome.response.headers += headerOverrides.sorted { $0.key < $1.key }.filter { !$0.value.isEmpty }.map { ($0.key, $0.value) }
+        }
         return (outcome.response, match, bucketHash, outcome.dispatches)
     }
 
@@ -180,6 +190,11 @@ public final class SimulatorREST: Sendable {
             return RESTResponses.cloudflareBan(retryAfter: .seconds(60))
         case .serverError(let status):
             return RESTResponses.serverError(status)
+        case .raw(let status, let headers, let body):
+            return SimulatorHTTPResponse(
+                status: status, headers: headers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, body: Array(body.utf8))
+        case .headers:
+            return RESTResponses.serverError(500)
         }
     }
 

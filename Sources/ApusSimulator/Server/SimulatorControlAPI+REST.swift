@@ -5,7 +5,9 @@ import Foundation
 ///
 /// - `POST /_sim/rest/faults` `{"fault":"rate_limited","scope":"user|shared|global","retry_after":1.5,"count":1,
 ///   "route":"POST /channels/{channel_id}/messages"}`, `{"fault":"cloudflare"}`, `{"fault":"server_error",
-///   "status":502}`, `{"fault":"delay","seconds":0.5}`, `{"fault":"clear"}`, `{"fault":"reset_rate_limits"}`.
+///   "status":502}`, `{"fault":"delay","seconds":0.5}`, `{"fault":"clear"}`, `{"fault":"reset_rate_limits"}`,
+///   `{"fault":"headers","headers":{"X-RateLimit-Reset-After":"1e10"}}` (the real answer with these headers),
+///   `{"fault":"raw","status":429,"headers":{…},"body":"{\"retry_after\": 1e10}"}` (this answer instead).
 /// - `GET /_sim/rest/log`, `GET /_sim/rest/counters`, `GET /_sim/rest/messages?channel_id=N`.
 extension SimulatorControlAPI {
     /// Answers a `/_sim/rest/…` route, or nil when `route` is not one.
@@ -25,6 +27,15 @@ extension SimulatorControlAPI {
                 rest.force(.cloudflare, count: count, route: routeFilter)
             case "server_error":
                 rest.force(.serverError(status: (body["status"] as? Int) ?? 500), count: count, route: routeFilter)
+            case "headers":
+                guard let headers = body["headers"] as? [String: String] else {
+                    return Self.jsonResponse(400, ["message": "expected \"headers\": {name: value}"])
+                }
+                rest.force(.headers(headers), count: count, route: routeFilter)
+            case "raw":
+                let headers = body["headers"] as? [String: String] ?? ["Content-Type": "application/json"]
+                let status = min(max((body["status"] as? Int) ?? 200, 100), 599)
+                rest.force(.raw(status: status, headers: headers, body: (body["body"] as? String) ?? ""), count: count, route: routeFilter)
             case "delay":
                 rest.setResponseDelay(.secondsDouble((body["seconds"] as? Double) ?? 0))
             case "clear":
@@ -33,7 +44,7 @@ extension SimulatorControlAPI {
                 rest.resetRateLimits()
             default:
                 return Self.jsonResponse(400, ["message": "unknown REST fault; expected rate_limited, cloudflare, "
-                    + "server_error, delay, clear or reset_rate_limits"])
+                    + "server_error, headers, raw, delay, clear or reset_rate_limits"])
             }
             return Self.jsonResponse(200, ["ok": true])
         case ("GET", "/rest/log"):
