@@ -134,15 +134,17 @@ struct GatewayProcessHardeningTests {
         await simulator.shutdown()
     }
 
-    @Test("apus run survives corrupt compressed data, garbage frames and a torn TCP connection, and resumes",
-          .enabled(if: FileManager.default.isExecutableFile(atPath: CLIProcessTests.binary)))
-    func garbageFrames() async throws {
+    @Test("apus run survives corrupt compressed data, garbage frames, a zlib stream that ends, and a torn TCP connection, and resumes",
+          .enabled(if: FileManager.default.isExecutableFile(atPath: CLIProcessTests.binary)),
+          arguments: ["zstd-stream", "zlib-stream"])
+    func garbageFrames(compression: String) async throws {
         let simulator = try await GatewayHardeningTests.startSimulator()
         let databasePath = FileManager.default.temporaryDirectory
             .appendingPathComponent("apus-garbage-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: databasePath + suffix) } }
         let (bot, output) = try CLIProcessTests.start(
-            ["run", "--api-base", simulator.apiBaseURL, "--gateway-url", simulator.gatewayURL, "--database", databasePath],
+            ["run", "--api-base", simulator.apiBaseURL, "--gateway-url", simulator.gatewayURL, "--database", databasePath,
+             "--compression", compression],
             environment: ["DISCORD_TOKEN": simulator.configuration.token]
         )
         defer { if bot.isRunning { bot.terminate() } }
@@ -156,13 +158,17 @@ struct GatewayProcessHardeningTests {
         }
         try await waitFor("apus run identified") { simulator.counters().identifies == 1 && simulator.gateway.sessionIDs().count == 1 }
         var random = SeededRandom(seed: 0xBAD)
-        let faults: [GatewayFault] = [
+        var faults: [GatewayFault] = [
             .sendCorruptCompressed,
             .sendRawBinary((0..<300).map { _ in UInt8(truncatingIfNeeded: random.next()) }),
             .sendRawText(#"{"op":10,"d":{"heartbeat_interval":0}"#),
             .sendRawBinary([0x28, 0xB5, 0x2F, 0xFD, 0xFF, 0xFF, 0xFF, 0xFF]),
             .cutTCP,
         ]
+        if compression == "zlib-stream" {
+            // A complete zlib stream followed by the sync-flush marker: the spin of issue #9, through the real process.
+            faults.insert(.endCompressedStream(text: #"{"t":null,"s":null,"op":11,"d":null}"#), at: 0)
+        }
         for (index, fault) in faults.enumerated() {
             try await waitFor("a connection is open before fault \(index)") {
                 simulator.connections().contains { $0.isOpen && $0.sessionID != nil }
