@@ -99,13 +99,24 @@ public final class LevelsPlugin: Plugin {
             let (rules, showProgress) = try await self.rules(guildID: guildID.rawValue, context: pluginContext)
             let xp = row?.xp ?? 0
             let level = row?.level ?? 0
-            if showProgress {
+            let capEnabled = try await pluginContext.settings.resolved(guildID: guildID.rawValue).bool(at: "levels.enable_xp_cap") ?? false
+            if let cap = Self.displayedCap(enabled: capEnabled, level: level, rules: rules) {
+                try await context.reply("**\(name)**: Level \(cap.level) · Total XP: \(cap.xp) (limit reached)")
+            } else if showProgress {
                 let progress = rules.curve.progress(xp: xp, level: level)
                 try await context.reply("**\(name)**: Level \(level) \(LevelCurve.progressBar(current: progress.current, target: progress.target)) · Total XP: \(Int(saturating: xp.rounded()))")
             } else {
                 try await context.reply("**\(name)**: **Level \(level)** - `XP: \(xp)`")
             }
         }]
+    }
+
+    /// What the `level` command shows under `enable_xp_cap` (display only, as the original bot): a member at or
+    /// past the highest reward level sees that level and the XP it takes, "limit reached"; nil when the cap is off,
+    /// there are no reward levels, or the member is below the highest.
+    public static func displayedCap(enabled: Bool, level: Int, rules: XPRules) -> (level: Int, xp: Int)? {
+        guard enabled, let maximum = rules.rewards.maximumLevel, level >= maximum else { return nil }
+        return (maximum, Int(saturating: rules.curve.xpRequired(forLevel: maximum).rounded()))
     }
 
     private func rules(guildID: UInt64, context: PluginContext) async throws -> (XPRules, Bool) {
