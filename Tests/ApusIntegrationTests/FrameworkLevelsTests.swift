@@ -15,7 +15,7 @@ import Testing
 /// command and as a slash command; the database rows are checked after shutdown.
 @Suite("Framework: levels plugin end to end", .serialized, .timeLimit(.minutes(2)))
 struct FrameworkLevelsTests {
-    @Test("messages earn XP, a level-up grants the reward role, and `level` answers by prefix and by slash")
+    @Test("messages earn XP, a level-up grants the reward role, `level` answers by prefix and by slash, and the admin commands and leaderboard work")
     func levelsEndToEnd() async throws {
         var simulatorConfiguration = SimulatorConfiguration()
         simulatorConfiguration.guildCount = 1
@@ -97,11 +97,40 @@ struct FrameworkLevelsTests {
             try await Task.sleep(for: .milliseconds(10))
         }
 
+        // The admin commands and the leaderboard (the guild owner has Manage Server; the author has not).
+        let guildJSON = try #require(simulator.world.guildCreateJSON(guildID: guildID))
+        let guildObject = try #require(try JSONSerialization.jsonObject(with: Data(guildJSON.utf8)) as? [String: Any])
+        let owner = try #require((guildObject["owner_id"] as? String).flatMap { UInt64($0) })
+        let other = try #require(simulator.world.memberIDs(guildID: guildID).first {
+            $0 != owner && $0 != author && $0 != simulatorConfiguration.botUserID
+        })
+        func answered(_ text: String) async throws {
+            while !simulator.rest.messages(channelID: channelID).contains(where: { $0.contains(text) }) {
+                try #require(ContinuousClock.now < deadline, "the bot should answer with \(text); messages: \(simulator.rest.messages(channelID: channelID).suffix(4).map { $0.components(separatedBy: "\"content\":").last?.prefix(120) ?? "" })")
+                try await Task.sleep(for: .milliseconds(10))
+            }
+        }
+        _ = simulator.postMessage(channelID: channelID, authorID: author, content: "!levels setxp <@\(other)> 10")
+        try await answered("You need the `Manage Server` permission")
+        _ = simulator.postMessage(channelID: channelID, authorID: owner, content: "!levels setxp <@\(other)> 10")
+        try await answered(": 10 XP (level 0).")
+        _ = simulator.postMessage(channelID: channelID, authorID: owner, content: "!lb")
+        // The log holds the JSON bodies, where the line break is written as backslash-n.
+        try await answered("#1 <@\(author)> · Level 1 · 21 XP\\n#2 <@\(other)> · Level 0 · 10 XP")
+        _ = simulator.postMessage(channelID: channelID, authorID: owner, content: "!levels bl <@\(other)>")
+        try await answered(": blacklisted (earns no XP).")
+        _ = simulator.postMessage(channelID: channelID, authorID: owner, content: "!leaderboard 2")
+        try await answered("There is no page 2 of the leaderboard.")
+
         bot.shutdown()
         try await running.value
         await host.shutDown(context: context)
         await bot.close()
 
+        let otherRow = try await database.queryFirst(
+            "SELECT xp, level, blacklisted FROM levels WHERE guild_id = ? AND member_id = ?",
+            [.int64(Int64(bitPattern: guildID)), .int64(Int64(bitPattern: other))])
+        #expect(try otherRow?.double("xp") == 10 && otherRow?.int("level") == 0 && otherRow?.bool("blacklisted") == true)
         let grants = simulator.rest.requestLog().filter {
             $0.method == "PUT" && $0.path.hasSuffix("/members/\(author)/roles/\(rewardRole)")
         }

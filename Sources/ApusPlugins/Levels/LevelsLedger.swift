@@ -136,15 +136,17 @@ public actor LevelsLedger {
         await buffer.close(deadline: deadline)
     }
 
-    /// The top `limit` members of a guild by XP, blacklisted members excluded (commits buffered writes first, so
-    /// the database answers with every change).
-    public func leaderboard(guildID: UInt64, limit: Int) async throws -> [(memberID: UInt64, row: XPLedgerRow)] {
+    /// The members of a guild by XP, highest first (ties by member id), blacklisted members excluded, `limit` of
+    /// them from position `offset` (a page). Commits buffered writes first, so the database answers with every change.
+    public func leaderboard(
+        guildID: UInt64, limit: Int, offset: Int = 0
+    ) async throws -> [(memberID: UInt64, row: XPLedgerRow)] {
         try await flush()
         let found = try await database.query(
             "SELECT member_id, xp, level, blacklisted, last_message FROM levels WHERE guild_id = ? AND "
                 + (database.dialect == .postgres ? "blacklisted = FALSE" : "blacklisted = 0")
-                + " ORDER BY xp DESC LIMIT ?",
-            [.int64(Int64(bitPattern: guildID)), .int(max(0, limit))])
+                + " ORDER BY xp DESC, member_id LIMIT ? OFFSET ?",
+            [.int64(Int64(bitPattern: guildID)), .int(max(0, limit)), .int(max(0, offset))])
         return try found.map { row in (UInt64(bitPattern: try row.int64("member_id")), try Self.ledgerRow(row)) }
     }
 

@@ -48,6 +48,9 @@ public final class LevelsPlugin: Plugin {
     /// The ledger, once set up.
     public var ledger: LevelsLedger? { state.withLock { $0.ledger } }
 
+    /// The context from set-up, for commands (which receive only a command context).
+    var context: PluginContext? { state.withLock { $0.context } }
+
     /// Opens the ledger on the bot's database (the plugin needs one).
     public func setUp(context: PluginContext) async throws {
         guard let database = context.database else { throw LevelsPluginError.noDatabase }
@@ -85,9 +88,14 @@ public final class LevelsPlugin: Plugin {
         }
     }
 
-    /// `level [member]` (aliases `lvl`, `rank`, `xp`).
+    /// `level [member]` (aliases `lvl`, `rank`, `xp`), the `levels` admin group and `leaderboard`
+    /// (see `LevelsAdminCommands.swift`).
     public func commands() -> [Command] {
-        [Command("level", aliases: ["lvl", "rank", "xp"], description: "Show a member's level and XP.", category: "Levels",
+        [levelCommand()] + adminCommands()
+    }
+
+    private func levelCommand() -> Command {
+        Command("level", aliases: ["lvl", "rank", "xp"], description: "Show a member's level and XP.", category: "Levels",
                  parameters: [.member("member", "Whose level (you by default).", required: false)], guildOnly: true) { [self] context, arguments in
             guard let ledger, let pluginContext = state.withLock({ $0.context }), let guildID = arguments.invocation.guildID
             else { return }
@@ -108,7 +116,7 @@ public final class LevelsPlugin: Plugin {
             } else {
                 try await context.reply("**\(name)**: **Level \(level)** - `XP: \(xp)`")
             }
-        }]
+        }
     }
 
     /// What the `level` command shows under `enable_xp_cap` (display only, as the original bot): a member at or
@@ -119,7 +127,7 @@ public final class LevelsPlugin: Plugin {
         return (maximum, Int(saturating: rules.curve.xpRequired(forLevel: maximum).rounded()))
     }
 
-    private func rules(guildID: UInt64, context: PluginContext) async throws -> (XPRules, Bool) {
+    func rules(guildID: UInt64, context: PluginContext) async throws -> (XPRules, Bool) {
         let now = context.timeSource.now()
         if let cached = state.withLock({ $0.rules[guildID] }), now - cached.loadedAt < settingsTTL {
             return (cached.rules, cached.showProgress)
