@@ -13,8 +13,14 @@ struct CLIProcessTests {
     }
 
     static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> (Process, OutputBuffer) {
+        try launch(binary, arguments, environment: environment)
+    }
+
+    /// Starts `executable` with `arguments` (and `environment` over this process's), its standard output and error
+    /// collected in one buffer.
+    static func launch(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> (Process, OutputBuffer) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         let output = OutputBuffer()

@@ -33,21 +33,10 @@ struct DiscordPyInteropTests {
         try await simulator.start()
         defer { Task { await simulator.shutdown() } }
 
-        let output = OutputBuffer()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [
+        let (process, output) = try CLIProcessTests.launch(python, [
             Self.repositoryRoot.appendingPathComponent("Tests/peers/discordpy_client.py").path,
             simulator.apiBaseURL, simulator.gatewayURL, configuration.token, compression.rawValue, "60",
-        ]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        pipe.fileHandleForReading.readabilityHandler = { handle in
-            let data = handle.availableData
-            if !data.isEmpty { output.append(String(decoding: data, as: UTF8.self)) }
-        }
-        try process.run()
+        ])
         defer { if process.isRunning { process.terminate() } }
 
         try await Self.waitUntil("discord.py saw READY and its guild", output: output) { text in

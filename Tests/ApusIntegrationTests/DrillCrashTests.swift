@@ -75,9 +75,8 @@ struct DrillCrashTests {
             enabled = false
             """)
         defer { drill.remove() }
-        let (bot, output) = try drill.start()
+        let (bot, output) = try await drill.startAndIdentify(sim: sim)
         defer { if bot.isRunning { bot.terminate() } }
-        try await Drill.waitFor("the bot identified", output: output) { try await sim.counter("identifies") == 1 }
         let floodStart = try await sim.counter("dispatches")
         try await Drill.waitFor("the flood reached the bot", output: output) {
             try await sim.counter("dispatches") >= floodStart + 400
@@ -106,11 +105,9 @@ struct DrillCrashTests {
     func killDuringTempban() async throws {
         let sim = try await RunLifecycleTests.Sim.start()
         defer { if sim.process.isRunning { sim.process.terminate() } }
-        let info = try await sim.json("/info")
-        let botUserID = try #require(info["bot_user_id"] as? String)
-        let guildID = try #require((info["guild_ids"] as? [String])?.first)
-        let owner = try await sim.guildOwner()
-        let target = try await Self.someMember(sim: sim, guildID: guildID, except: [owner, botUserID])
+        let guild = try await Drill.Guild.of(sim)
+        let owner = guild.owner
+        let target = try #require(guild.otherMembers.first)
         let drill = try Drill.Bot("kill-tempban", sim: sim, configuration: """
             [bot]
             log_level = "info"
@@ -120,9 +117,8 @@ struct DrillCrashTests {
             enabled = false
             """)
         defer { drill.remove() }
-        let (first, firstOutput) = try drill.start()
+        let (first, firstOutput) = try await drill.startAndIdentify(sim: sim)
         defer { if first.isRunning { first.terminate() } }
-        try await Drill.waitFor("the bot identified", output: firstOutput) { try await sim.counter("identifies") == 1 }
         try await sim.post("!tempban <@\(target)> drill -t 4s", author: owner)
         try await Drill.waitFor("the temp-ban was answered", output: firstOutput) {
             try await sim.restLogCount("was temporarily banned") >= 1
@@ -161,11 +157,5 @@ struct DrillCrashTests {
             $0["method"] as? String == "DELETE" && ($0["path"] as? String)?.hasSuffix("/bans/\(member)") == true
                 && ($0["status"] as? Int).map { (200..<300).contains($0) } == true
         }.count
-    }
-
-    /// A member of the guild other than `except`, read from the simulator's REST API.
-    static func someMember(sim: RunLifecycleTests.Sim, guildID: String, except: Set<String>) async throws -> String {
-        let members = try await sim.guildMembers(guildID: guildID)
-        return try #require(members.first { !except.contains($0) })
     }
 }

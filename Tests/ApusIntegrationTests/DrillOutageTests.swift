@@ -25,9 +25,8 @@ struct DrillOutageTests {
         outage: (_ output: OutputBuffer) async throws -> Void
     ) async throws -> String {
         let botUserID = try #require(try await sim.json("/info")["bot_user_id"] as? String)
-        let (bot, output) = try drill.start()
+        let (bot, output) = try await drill.startAndIdentify(sim: sim)
         defer { if bot.isRunning { bot.terminate() } }
-        try await Drill.waitFor("the bot identified", output: output) { try await sim.counter("identifies") == 1 }
         let floodStart = try await sim.counter("dispatches")
         try await Drill.waitFor("the flood reached the bot", output: output) {
             try await sim.counter("dispatches") >= floodStart + 200
@@ -122,12 +121,9 @@ struct DrillOutageTests {
     func restOutage() async throws {
         let sim = try await RunLifecycleTests.Sim.start()
         defer { if sim.process.isRunning { sim.process.terminate() } }
-        let info = try await sim.json("/info")
-        let botUserID = try #require(info["bot_user_id"] as? String)
-        let guildID = try #require((info["guild_ids"] as? [String])?.first)
-        let owner = try await sim.guildOwner()
-        let members = try await sim.guildMembers(guildID: guildID).filter { $0 != owner && $0 != botUserID }
-        let targets = Array(members.prefix(2))
+        let guild = try await Drill.Guild.of(sim)
+        let (botUserID, owner) = (guild.botUserID, guild.owner)
+        let targets = Array(guild.otherMembers.prefix(2))
         try #require(targets.count == 2)
         let drill = try Drill.Bot("rest-outage", sim: sim, configuration: """
             [bot]
@@ -139,9 +135,8 @@ struct DrillOutageTests {
             enabled = false
             """)
         defer { drill.remove() }
-        let (bot, output) = try drill.start()
+        let (bot, output) = try await drill.startAndIdentify(sim: sim)
         defer { if bot.isRunning { bot.terminate() } }
-        try await Drill.waitFor("the bot identified", output: output) { try await sim.counter("identifies") == 1 }
         for target in targets {
             try await sim.post("!tempban <@\(target)> drill -t 3s", author: owner)
         }
@@ -238,18 +233,7 @@ struct DrillOutageTests {
             connection.execute("COMMIT")
             print("released", flush=True)
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [python, "-c", script, path, String(seconds)]
-        let output = OutputBuffer()
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        pipe.fileHandleForReading.readabilityHandler = { handle in
-            let data = handle.availableData
-            if !data.isEmpty { output.append(String(decoding: data, as: UTF8.self)) }
-        }
-        try process.run()
+        let (process, output) = try CLIProcessTests.launch("/usr/bin/env", [python, "-c", script, path, String(seconds)])
         return (process, output)
     }
 }

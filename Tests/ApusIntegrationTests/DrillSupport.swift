@@ -35,8 +35,40 @@ enum Drill {
             try CLIProcessTests.start(arguments, environment: environment)
         }
 
+        /// Starts the bot and waits until it has identified (the simulator's first IDENTIFY); a bot that does not
+        /// get there is terminated before the error is thrown.
+        func startAndIdentify(sim: RunLifecycleTests.Sim) async throws -> (Process, OutputBuffer) {
+            let (process, output) = try start()
+            do {
+                try await Drill.waitFor("the bot identified", output: output) { try await sim.counter("identifies") == 1 }
+            } catch {
+                process.terminate()
+                throw error
+            }
+            return (process, output)
+        }
+
         func remove() {
             try? FileManager.default.removeItem(at: directory)
+        }
+    }
+
+    /// The simulator's first guild as the drills see it.
+    struct Guild {
+        let botUserID: String
+        let guildID: String
+        /// The guild's owner (every permission).
+        let owner: String
+        /// Members other than the owner and the bot.
+        let otherMembers: [String]
+
+        static func of(_ sim: RunLifecycleTests.Sim) async throws -> Guild {
+            let info = try await sim.json("/info")
+            let botUserID = try #require(info["bot_user_id"] as? String)
+            let guildID = try #require((info["guild_ids"] as? [String])?.first)
+            let owner = try await sim.guildOwner()
+            let others = try await sim.guildMembers(guildID: guildID).filter { $0 != owner && $0 != botUserID }
+            return Guild(botUserID: botUserID, guildID: guildID, owner: owner, otherMembers: others)
         }
     }
 

@@ -35,9 +35,8 @@ struct RunHostileRESTTests {
             enabled = false
             """)
         defer { drill.remove() }
-        let (bot, output) = try drill.start()
+        let (bot, output) = try await drill.startAndIdentify(sim: sim)
         defer { if bot.isRunning { bot.terminate() } }
-        try await Drill.waitFor("the bot identified", output: output) { try await sim.counter("identifies") == 1 }
         try await Drill.waitFor("the simulator sent the guild", output: output) { try await !Self.textChannels(sim: sim).isEmpty }
         let channels = try await Self.textChannels(sim: sim)
         try #require(channels.count > Self.cases.count, "a channel per case and one to check the bot still answers")

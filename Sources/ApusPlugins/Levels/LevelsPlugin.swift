@@ -20,7 +20,7 @@ public final class LevelsPlugin: Plugin {
         var ledger: LevelsLedger?
         /// The context from set-up, for commands (which receive only a command context).
         var context: PluginContext?
-        var rules: [UInt64: (rules: XPRules, showProgress: Bool, loadedAt: MonotonicTime)] = [:]
+        var rules: [UInt64: (rules: XPRules, display: Display, loadedAt: MonotonicTime)] = [:]
     }
     private let state = Mutex(State())
 
@@ -104,13 +104,12 @@ public final class LevelsPlugin: Plugin {
             let name = member?.user.globalName ?? member?.user.username
                 ?? arguments.invocation.author.globalName ?? arguments.invocation.author.username
             let row = try await ledger.row(MemberKey(guildID: guildID.rawValue, memberID: userID.rawValue))
-            let (rules, showProgress) = try await self.rules(guildID: guildID.rawValue, context: pluginContext)
+            let (rules, display) = try await self.rules(guildID: guildID.rawValue, context: pluginContext)
             let xp = row?.xp ?? 0
             let level = row?.level ?? 0
-            let capEnabled = try await pluginContext.settings.resolved(guildID: guildID.rawValue).bool(at: "levels.enable_xp_cap") ?? false
-            if let cap = Self.displayedCap(enabled: capEnabled, level: level, rules: rules) {
+            if let cap = Self.displayedCap(enabled: display.xpCap, level: level, rules: rules) {
                 try await context.reply("**\(name)**: Level \(cap.level) · Total XP: \(cap.xp) (limit reached)")
-            } else if showProgress {
+            } else if display.showProgress {
                 let progress = rules.curve.progress(xp: xp, level: level)
                 try await context.reply("**\(name)**: Level \(level) \(LevelCurve.progressBar(current: progress.current, target: progress.target)) · Total XP: \(Int(saturating: xp.rounded()))")
             } else {
@@ -127,16 +126,25 @@ public final class LevelsPlugin: Plugin {
         return (maximum, Int(saturating: rules.curve.xpRequired(forLevel: maximum).rounded()))
     }
 
-    func rules(guildID: UInt64, context: PluginContext) async throws -> (XPRules, Bool) {
+    /// How the `level` command shows a member: `show_progress` and `enable_xp_cap`.
+    struct Display: Sendable {
+        var showProgress: Bool
+        var xpCap: Bool
+    }
+
+    /// The guild's rules and display settings, re-read at most every `settingsTTL`.
+    func rules(guildID: UInt64, context: PluginContext) async throws -> (XPRules, Display) {
         let now = context.timeSource.now()
         if let cached = state.withLock({ $0.rules[guildID] }), now - cached.loadedAt < settingsTTL {
-            return (cached.rules, cached.showProgress)
+            return (cached.rules, cached.display)
         }
         let resolved = try await context.settings.resolved(guildID: guildID)
         let rules = LevelsSettings.rules(from: resolved)
-        let showProgress = resolved.bool(at: "levels.show_progress") ?? true
-        state.withLock { $0.rules[guildID] = (rules, showProgress, now) }
-        return (rules, showProgress)
+        let display = Display(
+            showProgress: resolved.bool(at: "levels.show_progress") ?? true,
+            xpCap: resolved.bool(at: "levels.enable_xp_cap") ?? false)
+        state.withLock { $0.rules[guildID] = (rules, display, now) }
+        return (rules, display)
     }
 }
 

@@ -194,6 +194,7 @@ public final class SimulatorREST: Sendable {
             return SimulatorHTTPResponse(
                 status: status, headers: headers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, body: Array(body.utf8))
         case .headers:
+            // Not reached: `respond` applies header overrides to the real answer instead of calling this.
             return RESTResponses.serverError(500)
         }
     }
